@@ -1,0 +1,17 @@
+package nl.luister;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/** Starts Luister: one jar for every role, chosen by configuration. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class LuisterApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(LuisterApplication.class, args);
+	}
+}

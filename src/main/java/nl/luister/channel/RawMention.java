@@ -1,0 +1,32 @@
+package nl.luister.channel;
+
+import java.time.Instant;
+
+/**
+ * One item as a source delivered it, normalised but not yet enriched or matched.
+ *
+ * @param externalId   the source's own id for the item (GUID, link, message id); unique per source
+ * @param channel      where it was said: twitter, mastodon, forum, blog, review, news, email, other
+ * @param author       who said it; never {@code null}, fields inside may be
+ * @param title        a title where the channel has one (blog post, forum thread), else {@code null}
+ * @param text         plain text (never HTML), never {@code null}
+ * @param url          the item's public address, or {@code null}
+ * @param publishedAt  when it was said; never {@code null}
+ * @param inReplyTo    external id of the item this one answers, or {@code null}
+ */
+public record RawMention(String externalId, Channel channel, Author author, String title, String text, String url,
+		Instant publishedAt, String inReplyTo) {
+
+	public RawMention {
+		if (externalId == null || externalId.isBlank()) throw new IllegalArgumentException("externalId is required");
+		if (text == null) throw new IllegalArgumentException("text is required");
+		if (publishedAt == null) throw new IllegalArgumentException("publishedAt is required");
+		if (channel == null) channel = Channel.OTHER;
+		if (author == null) author = Author.UNKNOWN;
+	}
+
+	/** The author as the channel shows them; any field may be {@code null}. */
+	public record Author(String handle, String name, Integer followers) {
+		public static final Author UNKNOWN = new Author(null, null, null);
+	}
+}
