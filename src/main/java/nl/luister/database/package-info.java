@@ -1,0 +1,2 @@
+/** Starts the embedded PostgreSQL when no database URL is configured. */
+package nl.luister.database;
