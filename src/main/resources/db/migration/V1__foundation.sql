@@ -136,6 +136,7 @@ create table replies (
     text          text not null,
     state         text not null check (state in ('QUEUED', 'SENT', 'FAILED', 'ANSWERED_ON_SITE')),
     attempts      integer not null default 0,
+    next_attempt_at timestamptz not null default now(),
     last_error    text,
     external_id   text,
     created_at    timestamptz not null default now(),

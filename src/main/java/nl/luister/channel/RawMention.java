@@ -23,10 +23,39 @@ public record RawMention(String externalId, Channel channel, Author author, Stri
 		if (publishedAt == null) throw new IllegalArgumentException("publishedAt is required");
 		if (channel == null) channel = Channel.OTHER;
 		if (author == null) author = Author.UNKNOWN;
+		externalId = clean(externalId);
+		title = clean(title);
+		text = clean(text);
+		url = clean(url);
+		inReplyTo = clean(inReplyTo);
+	}
+
+	/** Removes NUL and other control characters (except tab and line breaks) that PostgreSQL or a page can't hold. */
+	static String clean(String s) {
+		if (s == null) return null;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') return strip(s);
+		}
+		return s;
+	}
+
+	private static String strip(String s) {
+		StringBuilder b = new StringBuilder(s.length());
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= 0x20 || c == '\n' || c == '\r' || c == '\t') b.append(c);
+		}
+		return b.toString();
 	}
 
 	/** The author as the channel shows them; any field may be {@code null}. */
 	public record Author(String handle, String name, Integer followers) {
 		public static final Author UNKNOWN = new Author(null, null, null);
+
+		public Author {
+			handle = clean(handle);
+			name = clean(name);
+		}
 	}
 }

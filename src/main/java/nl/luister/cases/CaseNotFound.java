@@ -1,0 +1,9 @@
+package nl.luister.cases;
+
+/** No case with this id. */
+public class CaseNotFound extends RuntimeException {
+
+	public CaseNotFound(long id) {
+		super("case " + id + " does not exist");
+	}
+}

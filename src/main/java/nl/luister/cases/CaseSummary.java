@@ -1,0 +1,17 @@
+package nl.luister.cases;
+
+import java.time.Instant;
+
+import nl.luister.channel.Channel;
+
+/** One row of the inbox. {@code topic}, {@code assignee} and the author fields may be {@code null}. */
+public record CaseSummary(long id, CaseStatus status, Channel channel, String authorHandle, String authorName,
+		String snippet, Long topicId, String topic, Long assigneeId, String assignee, int mentionCount, Instant openedAt,
+		Instant lastActivityAt, long sourceId, String sourceType) {
+
+	/** The author as shown: the name, else the handle, else "unknown". */
+	public String author() {
+		if (authorName != null && !authorName.isBlank()) return authorName;
+		return authorHandle != null ? authorHandle : "unknown";
+	}
+}

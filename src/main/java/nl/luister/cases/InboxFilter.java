@@ -1,0 +1,25 @@
+package nl.luister.cases;
+
+import java.util.Set;
+
+import nl.luister.channel.Channel;
+
+/**
+ * What the inbox shows. Empty {@code statuses} means every status; {@code null} fields mean "any".
+ *
+ * @param unassigned only cases without an assignee (wins over {@code assigneeId})
+ */
+public record InboxFilter(Set<CaseStatus> statuses, Long topicId, Channel channel, Long assigneeId, boolean unassigned,
+		int limit) {
+
+	public static final Set<CaseStatus> OPEN_STATUSES = Set.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.PENDING);
+
+	public InboxFilter {
+		statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
+		if (limit <= 0 || limit > 1000) limit = 200;
+	}
+
+	public static InboxFilter openCases() {
+		return new InboxFilter(OPEN_STATUSES, null, null, null, false, 200);
+	}
+}

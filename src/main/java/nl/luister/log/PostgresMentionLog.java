@@ -1,0 +1,119 @@
+package nl.luister.log;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import nl.luister.channel.RawMention;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The embedded-mode mention log: a PostgreSQL table claimed in batches with {@code FOR UPDATE SKIP LOCKED}. */
+@Component
+class PostgresMentionLog implements MentionLog {
+
+	private final JdbcClient jdbc;
+	private final TransactionTemplate tx;
+	private final JsonMapper json;
+	private final ReentrantLock lock = new ReentrantLock();
+	private final Condition appended = lock.newCondition();
+	private long appends;
+
+	PostgresMentionLog(JdbcClient jdbc, TransactionTemplate tx, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.json = json;
+	}
+
+	@Override
+	public List<RawMention> append(long sourceId, List<RawMention> items) {
+		List<RawMention> fresh = new ArrayList<>(items.size());
+		for (RawMention item : items) {
+			int inserted = jdbc.sql("""
+					insert into mention_log (source_id, external_id, payload)
+					select :source, :external, cast(:payload as jsonb)
+					where not exists (select 1 from mentions where source_id = :source and external_id = :external)
+					on conflict (source_id, external_id) do nothing""")
+				.param("source", sourceId)
+				.param("external", item.externalId())
+				.param("payload", json.writeValueAsString(item))
+				.update();
+			if (inserted == 1) fresh.add(item);
+		}
+		if (!fresh.isEmpty()) signalAfterCommit();
+		return fresh;
+	}
+
+	@Override
+	public int drain(int max, Function<List<LoggedMention>, ?> processing) {
+		Integer n = tx.execute(status -> {
+			List<LoggedMention> batch = jdbc.sql("""
+					select id, source_id, payload::text as payload from mention_log
+					order by id limit ? for update skip locked""")
+				.param(max)
+				.query((rs, row) -> new LoggedMention(rs.getLong("id"), rs.getLong("source_id"),
+						json.readValue(rs.getString("payload"), RawMention.class)))
+				.list();
+			if (batch.isEmpty()) return 0;
+			processing.apply(batch);
+			jdbc.sql("delete from mention_log where id in (:ids)")
+				.param("ids", batch.stream().map(LoggedMention::logId).toList())
+				.update();
+			return batch.size();
+		});
+		return n == null ? 0 : n;
+	}
+
+	@Override
+	public void awaitAppend(Duration timeout) throws InterruptedException {
+		lock.lock();
+		try {
+			long seen = appends;
+			long nanos = timeout.toNanos();
+			while (appends == seen && nanos > 0) nanos = appended.awaitNanos(nanos);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	@Override
+	public long backlog() {
+		return jdbc.sql("select count(*) from mention_log").query(Long.class).single();
+	}
+
+	private void signalAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					signal();
+				}
+			});
+		}
+		else {
+			signal();
+		}
+	}
+
+	private void signal() {
+		lock.lock();
+		try {
+			appends++;
+			appended.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+}

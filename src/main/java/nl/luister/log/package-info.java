@@ -1,0 +1,2 @@
+/** The mention log between ingest and processing, and the pipeline worker that drains it. */
+package nl.luister.log;

@@ -1,0 +1,126 @@
+package nl.luister.monitor;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import nl.luister.mention.Mentions;
+import nl.luister.mention.StoredMention;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Creates, changes and removes topics and keeps the matcher in step, without a restart or a pause in
+ * ingest. Every query is validated first: a query that does not parse is refused with the column.
+ */
+@Service
+public class TopicManagement implements SmartInitializingSingleton {
+
+	/** How many stored mentions a preview looks at (the newest). */
+	static final int PREVIEW_WINDOW = 5000;
+
+	private final Topics topics;
+	private final TopicMatcher matcher;
+	private final Mentions mentions;
+
+	TopicManagement(Topics topics, TopicMatcher matcher, Mentions mentions) {
+		this.topics = topics;
+		this.matcher = matcher;
+		this.mentions = mentions;
+	}
+
+	/** Loads the topics before lifecycle beans (the pipeline) start, so no mention is matched against nothing. */
+	@Override
+	public void afterSingletonsInstantiated() {
+		reload();
+	}
+
+	/** Loads every stored topic into the matcher. */
+	public void reload() {
+		matcher.replaceAll(topics.all().stream().map(t -> new TopicMatcher.StandingQuery(t.id(), t.query())).toList());
+	}
+
+	public List<Topic> all() {
+		return topics.all();
+	}
+
+	public Topic get(long id) {
+		return topics.find(id).orElseThrow(() -> new TopicNotFound(id));
+	}
+
+	public long matchCount(long id) {
+		return topics.matchCount(id);
+	}
+
+	/** @throws QuerySyntaxError when the query does not parse */
+	@Transactional
+	public Topic create(String name, String query) {
+		String cleanName = requireName(name);
+		TopicQuery.parse(query);
+		long id = topics.insert(cleanName, query.strip());
+		afterCommit(() -> matcher.put(new TopicMatcher.StandingQuery(id, query.strip())));
+		return get(id);
+	}
+
+	/** @throws QuerySyntaxError when the query does not parse */
+	@Transactional
+	public Topic update(long id, String name, String query) {
+		String cleanName = requireName(name);
+		TopicQuery.parse(query);
+		if (!topics.update(id, cleanName, query.strip())) throw new TopicNotFound(id);
+		afterCommit(() -> matcher.put(new TopicMatcher.StandingQuery(id, query.strip())));
+		return get(id);
+	}
+
+	@Transactional
+	public void delete(long id) {
+		if (!topics.delete(id)) throw new TopicNotFound(id);
+		afterCommit(() -> matcher.remove(id));
+	}
+
+	/**
+	 * Which of the newest stored mentions the query would match, before saving it.
+	 *
+	 * @throws QuerySyntaxError when the query does not parse
+	 */
+	public Preview preview(String query, int sampleSize) {
+		TopicQuery parsed = TopicQuery.parse(query);
+		List<StoredMention> window = mentions.recent(PREVIEW_WINDOW);
+		List<StoredMention> sample = new ArrayList<>();
+		int count = 0;
+		for (StoredMention m : window) {
+			if (parsed.matches(new MatchDocument(m.title(), m.text(), m.authorHandle(), m.channel().key()))) {
+				count++;
+				if (sample.size() < sampleSize) sample.add(m);
+			}
+		}
+		return new Preview(count, window.size(), sample);
+	}
+
+	/** How many of the {@code examined} newest mentions match, and the first few of them. */
+	public record Preview(int matches, int examined, List<StoredMention> sample) {
+	}
+
+	private static String requireName(String name) {
+		if (name == null || name.isBlank()) throw new IllegalArgumentException("a topic needs a name");
+		if (name.length() > 200) throw new IllegalArgumentException("a topic name can be at most 200 characters");
+		return name.strip();
+	}
+
+	private static void afterCommit(Runnable action) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					action.run();
+				}
+			});
+		}
+		else {
+			action.run();
+		}
+	}
+}

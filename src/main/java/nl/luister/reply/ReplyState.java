@@ -1,0 +1,6 @@
+package nl.luister.reply;
+
+/** Delivery state of a reply: waiting in the outbox, sent, failed (with the reason), or answered on the site. */
+public enum ReplyState {
+	QUEUED, SENT, FAILED, ANSWERED_ON_SITE
+}
