@@ -167,9 +167,9 @@ public final class TokenizedText {
 		String normalized = normalize(word);
 		int start = -1;
 		// Lower-casing and decomposition can in rare cases leave non-letters behind; split on them again.
-		for (int i = 0; i < normalized.length(); i++) {
-			boolean letter = Character.isLetterOrDigit(normalized.charAt(i))
-					|| Character.isSurrogate(normalized.charAt(i));
+		for (int i = 0; i < normalized.length();) {
+			int cp = normalized.codePointAt(i);
+			boolean letter = Character.isLetterOrDigit(cp);
 			if (letter && start < 0) {
 				start = i;
 			}
@@ -177,9 +177,10 @@ public final class TokenizedText {
 				into.add(normalized.substring(start, i));
 				start = -1;
 			}
+			i += Character.charCount(cp);
 		}
 		if (start >= 0) {
-			into.add(start == 0 ? normalized : normalized.substring(start));
+			into.add((start == 0) ? normalized : normalized.substring(start));
 		}
 	}
 

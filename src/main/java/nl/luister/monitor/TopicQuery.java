@@ -22,7 +22,8 @@ import java.util.Optional;
  * phrases, and {@value QueryParser#MAX_DEPTH} levels of parentheses.
  *
  * <p>Instances are immutable and thread-safe. Invalid input, including {@code null} or blank text, raises
- * {@link QuerySyntaxError} with a 1-based column and a message that says how to fix it.
+ * {@link QuerySyntaxError} with a 1-based column and a message that says how to fix it. Columns count UTF-16
+ * code units, as {@link String#charAt} and browser text fields do.
  */
 public final class TopicQuery {
 

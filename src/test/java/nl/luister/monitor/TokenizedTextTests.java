@@ -28,6 +28,11 @@ class TokenizedTextTests {
 	}
 
 	@Test
+	void keepsLettersOutsideTheBasicPlane() {
+		assertThat(TokenizedText.of("𝒜bc 𠀀x").tokens()).containsExactly("𝒜bc", "𠀀x");
+	}
+
+	@Test
 	void treatsNullAndPunctuationOnlyTextAsEmpty() {
 		assertThat(TokenizedText.of((String) null).tokens()).isEmpty();
 		assertThat(TokenizedText.of(" ... !!! 🙂 ").tokens()).isEmpty();

@@ -131,6 +131,13 @@ class TopicQueryTests {
 	}
 
 	@Test
+	void treatsOperatorsInsidePhraseAsWords() {
+		assertThat(matches("\"rock AND roll\"", "rock and roll")).isTrue();
+		assertThat(matches("\"rock AND roll\"", "rock roll")).isFalse();
+		assertThat(matches("\"geen (pakket)\"", "geen pakket")).isTrue();
+	}
+
+	@Test
 	void matchesPhraseAcrossTitleAndText() {
 		TopicQuery query = TopicQuery.parse("\"koerier snel\"");
 		assertThat(query.matches(new MatchDocument("Over de koerier", "Snel was hij niet", null, null))).isTrue();
