@@ -1,0 +1,176 @@
+package nl.luister.monitor;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+
+import nl.luister.monitor.TopicMatcher.StandingQuery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class SimpleTopicMatcherTests {
+
+	private final SimpleTopicMatcher matcher = new SimpleTopicMatcher();
+
+	@Test
+	void matchesNothingWithoutTopics() {
+		assertThat(this.matcher.match(List.of(doc("pakket")))).containsExactly(Set.of());
+	}
+
+	@Test
+	void returnsResultsInDocumentOrderWithEmptySetsForMisses() {
+		this.matcher.replaceAll(List.of(new StandingQuery(1, "pakket"), new StandingQuery(2, "brief OR pakket"),
+				new StandingQuery(3, "vacature")));
+		List<Set<Long>> results = this.matcher
+			.match(List.of(doc("mijn pakket"), doc("niets hier"), doc("een brief"), doc("pakket vacature")));
+		assertThat(results).containsExactly(Set.of(1L, 2L), Set.of(), Set.of(2L), Set.of(1L, 2L, 3L));
+	}
+
+	@Test
+	void returnsEmptyListForEmptyBatch() {
+		this.matcher.put(new StandingQuery(1, "pakket"));
+		assertThat(this.matcher.match(List.of())).isEmpty();
+	}
+
+	@Test
+	void matchesTitleAsWellAsText() {
+		this.matcher.put(new StandingQuery(1, "pakket kwijt"));
+		assertThat(this.matcher.match(List.of(new MatchDocument("Pakket", "nog steeds kwijt", "@anna", "x"))))
+			.containsExactly(Set.of(1L));
+	}
+
+	@Test
+	void replacesQueryOnPut() {
+		this.matcher.put(new StandingQuery(1, "pakket"));
+		this.matcher.put(new StandingQuery(1, "brief"));
+		assertThat(this.matcher.match(List.of(doc("pakket"), doc("brief")))).containsExactly(Set.of(), Set.of(1L));
+		assertThat(this.matcher.topics()).containsOnlyKeys(1L);
+	}
+
+	@Test
+	void keepsOldQueryWhenPutIsInvalid() {
+		this.matcher.put(new StandingQuery(1, "pakket"));
+		assertThatExceptionOfType(QuerySyntaxError.class)
+			.isThrownBy(() -> this.matcher.put(new StandingQuery(1, "pakket AND")))
+			.withMessageContaining("topic 1")
+			.withMessageContaining("AND at column 8 needs a term on both sides")
+			.satisfies((error) -> assertThat(error.column()).isEqualTo(8));
+		assertThat(this.matcher.match(List.of(doc("pakket")))).containsExactly(Set.of(1L));
+	}
+
+	@Test
+	void removesTopicAndIgnoresUnknownIds() {
+		this.matcher.put(new StandingQuery(1, "pakket"));
+		this.matcher.put(new StandingQuery(2, "pakket"));
+		this.matcher.remove(1);
+		this.matcher.remove(99);
+		assertThat(this.matcher.match(List.of(doc("pakket")))).containsExactly(Set.of(2L));
+	}
+
+	@Test
+	void replaceAllSwapsEveryTopic() {
+		this.matcher.put(new StandingQuery(1, "pakket"));
+		this.matcher.replaceAll(List.of(new StandingQuery(2, "brief"), new StandingQuery(3, "pakket")));
+		assertThat(this.matcher.match(List.of(doc("pakket brief")))).containsExactly(Set.of(2L, 3L));
+		assertThat(this.matcher.topics()).containsOnlyKeys(2L, 3L);
+	}
+
+	@Test
+	void keepsEveryTopicWhenReplaceAllHasAnInvalidQuery() {
+		this.matcher.put(new StandingQuery(1, "pakket"));
+		assertThatExceptionOfType(QuerySyntaxError.class)
+			.isThrownBy(() -> this.matcher
+				.replaceAll(List.of(new StandingQuery(2, "brief"), new StandingQuery(3, "\"open"))))
+			.withMessageContaining("topic 3");
+		assertThat(this.matcher.topics()).containsOnlyKeys(1L);
+	}
+
+	@Test
+	void returnsUnmodifiableResults() {
+		this.matcher.put(new StandingQuery(1, "pakket"));
+		List<Set<Long>> results = this.matcher.match(List.of(doc("pakket"), doc("niets")));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> results.get(0).add(2L));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> results.get(1).add(2L));
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(() -> results.add(Set.of()));
+	}
+
+	@Test
+	void seesEitherOldOrNewTopicsWhileTheyChange() throws Exception {
+		// Topic 1 flips between two queries that match different documents, disappears and comes back;
+		// topic 2 never changes. A batch must reflect exactly one of those states.
+		StandingQuery apple = new StandingQuery(1, "apple");
+		StandingQuery banana = new StandingQuery(1, "banana");
+		StandingQuery fruit = new StandingQuery(2, "apple OR banana");
+		this.matcher.replaceAll(List.of(apple, fruit));
+		List<MatchDocument> batch = List.of(doc("an apple"), doc("a banana"), doc("a cherry"));
+		Set<List<Set<Long>>> allowed = Set.of(
+				List.of(Set.of(1L, 2L), Set.of(2L), Set.of()),
+				List.of(Set.of(2L), Set.of(1L, 2L), Set.of()),
+				List.of(Set.of(2L), Set.of(2L), Set.of()));
+
+		int readers = 4;
+		AtomicBoolean running = new AtomicBoolean(true);
+		CountDownLatch started = new CountDownLatch(readers + 1);
+		ExecutorService pool = Executors.newFixedThreadPool(readers + 1);
+		try {
+			List<Future<Set<List<Set<Long>>>>> seen = new ArrayList<>();
+			for (int r = 0; r < readers; r++) {
+				seen.add(pool.submit(() -> {
+					Set<List<Set<Long>>> states = new HashSet<>();
+					started.countDown();
+					started.await();
+					while (running.get()) {
+						List<Set<Long>> result = this.matcher.match(batch);
+						assertThat(allowed).contains(result);
+						states.add(result);
+					}
+					return states;
+				}));
+			}
+			Future<Integer> writer = pool.submit(() -> {
+				started.countDown();
+				started.await();
+				int changes = 0;
+				long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+				while (System.nanoTime() < end) {
+					switch (changes % 4) {
+						case 0 -> this.matcher.put(banana);
+						case 1 -> this.matcher.remove(1);
+						case 2 -> this.matcher.put(apple);
+						default -> this.matcher.replaceAll(List.of(banana, fruit));
+					}
+					changes++;
+				}
+				running.set(false);
+				return changes;
+			});
+			assertThat(writer.get(10, TimeUnit.SECONDS)).isPositive();
+			Set<List<Set<Long>>> observed = new HashSet<>();
+			for (Future<Set<List<Set<Long>>>> future : seen) {
+				observed.addAll(future.get(10, TimeUnit.SECONDS));
+			}
+			assertThat(allowed).containsAll(observed);
+			assertThat(observed).as("readers saw the topics change").hasSizeGreaterThan(1);
+			assertThat(this.matcher.topics()).containsOnlyKeys(1L, 2L);
+		}
+		finally {
+			running.set(false);
+			pool.shutdownNow();
+		}
+	}
+
+	private static MatchDocument doc(String text) {
+		return new MatchDocument(null, text, null, null);
+	}
+
+}
