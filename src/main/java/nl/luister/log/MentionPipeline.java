@@ -34,16 +34,19 @@ public class MentionPipeline implements SmartLifecycle {
 	private final Mentions mentions;
 	private final CaseManagement cases;
 	private final int batchSize;
+	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases,
-			@Value("${luister.pipeline.batch-size:500}") int batchSize) {
+			@Value("${luister.pipeline.batch-size:500}") int batchSize,
+			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
 		this.mentions = mentions;
 		this.cases = cases;
 		this.batchSize = batchSize;
+		this.enabled = enabled;
 	}
 
 	/** Processes one batch now, on the calling thread; returns how many log entries it took. */
@@ -58,7 +61,7 @@ public class MentionPipeline implements SmartLifecycle {
 		}
 	}
 
-	private int process(List<LoggedMention> batch) {
+	int process(List<LoggedMention> batch) {
 		List<MatchDocument> docs = new ArrayList<>(batch.size());
 		List<Mentions.SourcedMention> sourced = new ArrayList<>(batch.size());
 		for (LoggedMention lm : batch) {
@@ -107,6 +110,7 @@ public class MentionPipeline implements SmartLifecycle {
 	@Override
 	public void start() {
 		running = true;
+		if (!enabled) return;
 		worker = Thread.ofVirtual().name("mention-pipeline").start(this::loop);
 	}
 

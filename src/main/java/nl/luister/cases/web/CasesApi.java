@@ -1,0 +1,142 @@
+package nl.luister.cases.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import nl.luister.account.LuisterUser;
+import nl.luister.account.User;
+import nl.luister.account.Users;
+import nl.luister.cases.CaseDetail;
+import nl.luister.cases.CaseManagement;
+import nl.luister.cases.CaseStatus;
+import nl.luister.cases.CaseSummary;
+import nl.luister.cases.InboxFilter;
+import nl.luister.channel.Channel;
+import nl.luister.mention.web.MentionJson;
+import nl.luister.reply.Replies;
+import nl.luister.web.ApiController;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** {@code /api/cases}: the inbox, one case with its thread, replies, notes, status and assignee. */
+@ApiController("/api/cases")
+class CasesApi {
+
+	private final CaseManagement cases;
+	private final Replies replies;
+	private final Users users;
+
+	CasesApi(CaseManagement cases, Replies replies, Users users) {
+		this.cases = cases;
+		this.replies = replies;
+		this.users = users;
+	}
+
+	/** {@code status} is a comma-separated list or {@code all}; by default the open statuses (new, open, pending). */
+	@GetMapping
+	List<CaseJson> list(@RequestParam(required = false) String status, @RequestParam(required = false) Long topic,
+			@RequestParam(required = false) String channel, @RequestParam(required = false) String assignee,
+			@RequestParam(defaultValue = "200") int limit) {
+		Set<CaseStatus> statuses = parseStatuses(status);
+		boolean unassigned = "none".equals(assignee);
+		Long assigneeId = assignee == null || unassigned ? null : userId(assignee);
+		var filter = new InboxFilter(statuses, topic, channel == null ? null : Channel.parse(channel), assigneeId, unassigned, limit);
+		return cases.inbox(filter).stream().map(CaseJson::of).toList();
+	}
+
+	@GetMapping("/{id}")
+	CaseDetailJson get(@PathVariable long id) {
+		CaseDetail d = cases.detail(id);
+		return new CaseDetailJson(CaseJson.of(d.summary()), d.topics(),
+				d.thread().stream().filter(CaseDetail.CustomerMessage.class::isInstance)
+					.map(i -> MentionJson.of(((CaseDetail.CustomerMessage) i).mention())).toList(),
+				d.thread().stream().filter(CaseDetail.OurReply.class::isInstance).map(CaseDetail.OurReply.class::cast).toList(),
+				d.notes(), d.history(), replies.canSend(d.summary()));
+	}
+
+	/**
+	 * Replies to the case: queued for delivery through the case's channel, or, with {@code answeredOnSite: true}
+	 * for sources that cannot send (RSS, imports), recorded as answered on the site.
+	 */
+	@PostMapping("/{id}/replies")
+	ResponseEntity<Map<String, Object>> reply(@PathVariable long id, @RequestBody NewReply body,
+			@AuthenticationPrincipal LuisterUser me) {
+		long replyId = Boolean.TRUE.equals(body.answeredOnSite()) ? replies.markAnsweredOnSite(id, body.text(), me.id().value())
+				: replies.send(id, body.text(), me.id().value());
+		return ResponseEntity.created(URI.create("/api/cases/" + id))
+			.body(Map.of("id", replyId, "state", replies.state(replyId).orElseThrow().name().toLowerCase(java.util.Locale.ROOT)));
+	}
+
+	@PostMapping("/{id}/notes")
+	ResponseEntity<Map<String, Object>> note(@PathVariable long id, @RequestBody NewNote body, @AuthenticationPrincipal LuisterUser me) {
+		long noteId = cases.addNote(id, body.text(), me.id().value());
+		return ResponseEntity.created(URI.create("/api/cases/" + id)).body(Map.of("id", noteId));
+	}
+
+	/** Changes status and/or assignee: {@code {"status": "resolved", "assignee": "anna"}}; {@code "assignee": ""} unassigns. */
+	@PatchMapping("/{id}")
+	CaseJson patch(@PathVariable long id, @RequestBody CasePatch body, @AuthenticationPrincipal LuisterUser me) {
+		Long actor = me.id().value();
+		if (body.assignee() != null) {
+			if (body.assignee().isBlank()) cases.assign(id, null, null, actor);
+			else {
+				User u = user(body.assignee());
+				cases.assign(id, u.id().value(), u.displayName() == null ? u.username() : u.displayName(), actor);
+			}
+		}
+		if (body.status() != null) cases.changeStatus(id, CaseStatus.parse(body.status()), actor);
+		return CaseJson.of(cases.summary(id));
+	}
+
+	private Long userId(String username) {
+		return user(username).id().value();
+	}
+
+	private User user(String username) {
+		return users.findByUsername(username).orElseThrow(() -> new IllegalArgumentException("no user named '" + username + "'"));
+	}
+
+	static Set<CaseStatus> parseStatuses(String status) {
+		if (status == null || status.isBlank()) return InboxFilter.OPEN_STATUSES;
+		if ("all".equalsIgnoreCase(status.strip())) return Set.of();
+		Set<CaseStatus> set = EnumSet.noneOf(CaseStatus.class);
+		for (String s : status.split(",")) set.add(CaseStatus.parse(s));
+		return set;
+	}
+
+	record NewReply(String text, Boolean answeredOnSite) {
+	}
+
+	record NewNote(String text) {
+	}
+
+	record CasePatch(String status, String assignee) {
+	}
+
+	record CaseJson(long id, String status, String channel, Author author, String topic, String assignee, String snippet,
+			int mentionCount, Instant opened, Instant lastActivity) {
+
+		record Author(String handle, String name) {
+		}
+
+		static CaseJson of(CaseSummary c) {
+			return new CaseJson(c.id(), c.status().key(), c.channel().key(), new Author(c.authorHandle(), c.authorName()),
+					c.topic(), c.assignee(), c.snippet(), c.mentionCount(), c.openedAt(), c.lastActivityAt());
+		}
+	}
+
+	record CaseDetailJson(CaseJson summary, List<String> topics, List<MentionJson> mentions, List<CaseDetail.OurReply> replies,
+			List<CaseDetail.Note> notes, List<CaseDetail.HistoryEntry> history, boolean canSendReplies) {
+	}
+}

@@ -1,0 +1,97 @@
+package nl.luister.log;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import nl.luister.channel.Channel;
+import nl.luister.channel.Ingestion;
+import nl.luister.channel.RawMention;
+import nl.luister.channel.SourceAdmin;
+import nl.luister.monitor.TopicManagement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest(properties = "luister.pipeline.enabled=false")
+class MentionPipelineIntegrationTests {
+
+	@Autowired
+	MentionPipeline pipeline;
+
+	@Autowired
+	MentionLog mentionLog;
+
+	@Autowired
+	Ingestion ingestion;
+
+	@Autowired
+	SourceAdmin sources;
+
+	@Autowired
+	TopicManagement topics;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	long source;
+
+	@BeforeEach
+	void cleanWorkspace() {
+		pipeline.drainAll();
+		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		source = sources.importSource("pipeline-test", Channel.MASTODON);
+		topics.reload();
+		topics.create("Parcels", "pakket* OR parcel*");
+	}
+
+	@Test
+	void crashBetweenClaimAndCommitLosesNothingAndDoublesNothing() {
+		ingestion.ingestPushed(source, List.of(mention("a", "mijn pakket is kwijt"), mention("b", "parcel late again")));
+
+		assertThatThrownBy(() -> mentionLog.drain(10, batch -> {
+			pipeline.process(batch);
+			throw new IllegalStateException("crash after processing, before commit");
+		})).isInstanceOf(IllegalStateException.class);
+
+		assertThat(count("mentions")).isZero();
+		assertThat(count("cases")).isZero();
+		assertThat(mentionLog.backlog()).isEqualTo(2);
+
+		pipeline.drainAll();
+		assertThat(count("mentions")).isEqualTo(2);
+		assertThat(count("cases")).isEqualTo(2);
+		assertThat(mentionLog.backlog()).isZero();
+
+		// the same items delivered again are recognised and stored once
+		var again = ingestion.ingestPushed(source, List.of(mention("a", "mijn pakket is kwijt")));
+		assertThat(again.duplicates()).isEqualTo(1);
+		pipeline.drainAll();
+		assertThat(count("mentions")).isEqualTo(2);
+	}
+
+	@Test
+	void onlyMatchedMentionsOpenCases() {
+		ingestion.ingestPushed(source, List.of(mention("a", "Waar blijft mijn pakket?"), mention("b", "Lekker weertje vandaag")));
+		pipeline.drainAll();
+
+		assertThat(count("mentions")).isEqualTo(2);
+		assertThat(jdbc.sql("select count(*) from mentions where case_id is not null").query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from mention_topics").query(Long.class).single()).isEqualTo(1);
+	}
+
+	private long count(String table) {
+		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	private static RawMention mention(String id, String text) {
+		return new RawMention(id, Channel.MASTODON, new RawMention.Author("anna_v", "Anna", 10), null, text, null,
+				Instant.parse("2026-11-20T10:00:00Z"), null);
+	}
+}
