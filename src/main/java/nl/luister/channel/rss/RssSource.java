@@ -233,6 +233,7 @@ public final class RssSource implements Source<RssSettings> {
 			if (cause instanceof SAXParseException found) sax = found;
 		}
 		String detail = sax != null ? sax.getMessage() : e.getMessage();
+		if (detail != null && detail.endsWith(".")) detail = detail.substring(0, detail.length() - 1);
 		if (detail != null && detail.contains("DOCTYPE")) {
 			return new SourceUnavailable("the feed at " + response.finalUrl() + " contains a DOCTYPE declaration, which"
 					+ " Luister refuses because it can expand entities or read local files", e);
