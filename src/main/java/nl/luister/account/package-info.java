@@ -1,0 +1,2 @@
+/** Users, roles and the first admin. */
+package nl.luister.account;

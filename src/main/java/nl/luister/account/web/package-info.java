@@ -1,0 +1,2 @@
+/** The admin pages for users. */
+package nl.luister.account.web;

@@ -1,0 +1,2 @@
+/** What every page shares: layout, navigation, security, errors, language. */
+package nl.luister.web;
