@@ -1,7 +1,7 @@
 package nl.luister.cases;
 
 /** No case with this id. */
-public class CaseNotFound extends RuntimeException {
+public class CaseNotFound extends nl.luister.web.NotFound {
 
 	public CaseNotFound(long id) {
 		super("case " + id + " does not exist");

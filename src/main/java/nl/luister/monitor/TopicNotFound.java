@@ -1,7 +1,7 @@
 package nl.luister.monitor;
 
 /** No topic with this id. */
-public class TopicNotFound extends RuntimeException {
+public class TopicNotFound extends nl.luister.web.NotFound {
 
 	public TopicNotFound(long id) {
 		super("topic " + id + " does not exist");

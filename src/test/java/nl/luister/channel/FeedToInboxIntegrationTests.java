@@ -45,7 +45,7 @@ class FeedToInboxIntegrationTests {
 		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
 		topics.reload();
 		server = FeedServer.start();
-		server.serveResource("/feed.xml", "koeriersnel-rss2.xml", "application/rss+xml; charset=utf-8");
+		server.serveResource("/feed.xml", "feeds/koeriersnel-rss2.xml", "application/rss+xml; charset=utf-8");
 	}
 
 	@AfterEach

@@ -66,7 +66,8 @@ class MentionPipelineIntegrationTests {
 
 		pipeline.drainAll();
 		assertThat(count("mentions")).isEqualTo(2);
-		assertThat(count("cases")).isEqualTo(2);
+		// same author, same channel, same hour: one case with both messages
+		assertThat(jdbc.sql("select mention_count from cases").query(Integer.class).single()).isEqualTo(2);
 		assertThat(mentionLog.backlog()).isZero();
 
 		// the same items delivered again are recognised and stored once
