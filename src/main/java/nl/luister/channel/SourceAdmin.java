@@ -87,7 +87,7 @@ public class SourceAdmin {
 
 	/** Fetches the source now instead of waiting for its next attempt; returns the number of new items. */
 	public int pollNow(long id) {
-		return runner.poll(get(id));
+		return runner.pollNow(id);
 	}
 
 	/** The id of the import source with this key, created when missing. */

@@ -3,12 +3,15 @@ package nl.luister.channel;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -28,9 +31,13 @@ public class SourceRunner {
 	private final Connectors connectors;
 	private final Ingestion ingestion;
 	private final Clock clock;
-	private final Set<Long> running = ConcurrentHashMap.newKeySet();
+	private final Map<Long, ReentrantLock> fetching = new ConcurrentHashMap<>();
+	private final Set<Long> scheduled = ConcurrentHashMap.newKeySet();
+	private final boolean scheduling;
 
-	SourceRunner(Sources sources, Connectors connectors, Ingestion ingestion) {
+	SourceRunner(Sources sources, Connectors connectors, Ingestion ingestion,
+			@Value("${luister.sources.scheduling:true}") boolean scheduling) {
+		this.scheduling = scheduling;
 		this.sources = sources;
 		this.connectors = connectors;
 		this.ingestion = ingestion;
@@ -39,22 +46,41 @@ public class SourceRunner {
 
 	@Scheduled(fixedDelayString = "${luister.sources.tick:PT1S}", initialDelayString = "${luister.sources.initial-delay:PT2S}")
 	void pollDueSources() {
+		if (!scheduling) return;
 		for (SourceRecord source : sources.due(clock.instant(), connectors.types())) {
-			if (running.add(source.id())) {
+			if (scheduled.add(source.id())) {
 				Thread.ofVirtual().name("source-" + source.id() + "-" + source.key()).start(() -> {
 					try {
-						poll(source);
+						pollNow(source.id());
 					}
 					finally {
-						running.remove(source.id());
+						scheduled.remove(source.id());
 					}
 				});
 			}
 		}
 	}
 
-	/** Fetches one source once and records the outcome; returns the number of new items. */
-	public int poll(SourceRecord source) {
+	/**
+	 * Fetches one source once now, with its stored cursor, and records the outcome; waits while another fetch
+	 * of the same source runs, so a source is never fetched twice at once. Returns the number of new items.
+	 */
+	public int pollNow(long sourceId) {
+		ReentrantLock lock = lockOf(sourceId);
+		lock.lock();
+		try {
+			return poll(sources.find(sourceId).orElseThrow(() -> new SourceNotFound(sourceId)));
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private ReentrantLock lockOf(long sourceId) {
+		return fetching.computeIfAbsent(sourceId, id -> new ReentrantLock());
+	}
+
+	private int poll(SourceRecord source) {
 		Source<?> connector = connectors.find(source.type())
 			.orElseThrow(() -> new IllegalStateException("no connector of type " + source.type()));
 		try {

@@ -36,8 +36,8 @@ public class Sources {
 	/** Sources of the given types that are not paused and whose next attempt is due. */
 	List<SourceRecord> due(Instant now, java.util.Collection<String> types) {
 		if (types.isEmpty()) return List.of();
-		return jdbc.sql("select " + COLUMNS + " from sources where not paused and next_attempt_at <= ? and type in (:types) order by next_attempt_at")
-			.param(java.sql.Timestamp.from(now))
+		return jdbc.sql("select " + COLUMNS + " from sources where not paused and next_attempt_at <= :now and type in (:types) order by next_attempt_at")
+			.param("now", java.sql.Timestamp.from(now))
 			.param("types", types)
 			.query(Sources::map)
 			.list();

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A feed served on loopback, polled by the runner, matched and threaded into the inbox. */
-@SpringBootTest(properties = "luister.pipeline.enabled=false")
+@SpringBootTest(properties = { "luister.pipeline.enabled=false", "luister.sources.scheduling=false" })
 class FeedToInboxIntegrationTests {
 
 	@Autowired

@@ -1,0 +1,109 @@
+package nl.luister.demo;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import nl.luister.channel.Channel;
+import nl.luister.channel.SourceAdmin;
+import nl.luister.channel.importer.ImportReport;
+import nl.luister.channel.importer.MentionImport;
+import nl.luister.monitor.TopicManagement;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads the demo workspace on start when {@code luister.demo=true}: the fictional parcel brand KoerierSnel
+ * with its topics, one import source per channel and a few hundred Dutch and English mentions, shifted in
+ * time so the newest is from a few minutes ago. Loading twice adds nothing: the workspace is recognised by
+ * its sources, and mentions are deduplicated anyway.
+ */
+@Component
+@ConditionalOnBooleanProperty("luister.demo")
+class DemoWorkspace {
+
+	private static final Logger log = LoggerFactory.getLogger(DemoWorkspace.class);
+
+	private final TopicManagement topics;
+	private final SourceAdmin sources;
+	private final MentionImport importer;
+	private final JsonMapper json;
+
+	DemoWorkspace(TopicManagement topics, SourceAdmin sources, MentionImport importer, JsonMapper json) {
+		this.topics = topics;
+		this.sources = sources;
+		this.importer = importer;
+		this.json = json;
+	}
+
+	@EventListener(ApplicationReadyEvent.class)
+	void load() throws IOException {
+		JsonNode workspace = read("demo/workspace.json");
+		boolean loaded = false;
+		for (JsonNode s : workspace.get("sources")) {
+			if (sources.all().stream().anyMatch(r -> r.key().equals(s.get("key").asString()))) loaded = true;
+		}
+		if (loaded) {
+			log.info("Demo workspace is loaded already");
+			return;
+		}
+		for (JsonNode t : workspace.get("topics")) {
+			topics.create(t.get("name").asString(), t.get("query").asString());
+		}
+		for (JsonNode s : workspace.get("sources")) {
+			sources.create(s.get("key").asString(), SourceAdmin.IMPORT_TYPE, s.get("name").asString(),
+					Channel.parse(s.get("channel").asString()), "{}", 0);
+		}
+		ImportReport report = importer.importJsonl(shiftedToNow(), lines -> {
+		});
+		log.info("Demo workspace '{}' loaded: {} topics, {} mentions imported ({} rejected)",
+				workspace.get("brand").asString(), workspace.get("topics").size(), report.imported(), report.rejected());
+	}
+
+	/** The demo mentions with their times moved so the newest one is five minutes old. */
+	InputStream shiftedToNow() throws IOException {
+		List<ObjectNode> lines = new ArrayList<>();
+		Instant newest = Instant.EPOCH;
+		try (InputStream in = new ClassPathResource("demo/mentions.jsonl").getInputStream()) {
+			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				if (line.isBlank()) continue;
+				ObjectNode node = (ObjectNode) json.readTree(line);
+				Instant at = Instant.parse(node.get("publishedAt").asString());
+				if (at.isAfter(newest)) newest = at;
+				lines.add(node);
+			}
+		}
+		Duration shift = Duration.between(newest, Instant.now().minus(Duration.ofMinutes(5)));
+		StringBuilder out = new StringBuilder();
+		for (ObjectNode node : lines) {
+			node.put("publishedAt", Instant.parse(node.get("publishedAt").asString()).plus(shift).toString());
+			out.append(json.writeValueAsString(node)).append('\n');
+		}
+		return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.UTF_8));
+	}
+
+	private JsonNode read(String resource) {
+		try (InputStream in = new ClassPathResource(resource).getInputStream()) {
+			return json.readTree(in);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("could not read the demo resource " + resource, e);
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package nl.luister.demo;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import nl.luister.cases.CaseManagement;
+import nl.luister.cases.InboxFilter;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@SpringBootTest(properties = "luister.demo=true")
+class DemoWorkspaceIntegrationTests {
+
+	@Autowired
+	CaseManagement cases;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DemoWorkspace demo;
+
+	@Test
+	void newcomerSeesAPopulatedInboxOverSeveralChannels() throws Exception {
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from mention_log").query(Long.class).single() == 0
+				&& jdbc.sql("select count(*) from mentions").query(Long.class).single() >= 300);
+
+		var open = cases.inbox(InboxFilter.openCases());
+		assertThat(open).hasSizeGreaterThan(50);
+		assertThat(open).extracting(c -> c.channel().key()).contains("twitter", "mastodon", "forum", "review", "email");
+		assertThat(jdbc.sql("select count(*) from mentions where case_id is null").query(Long.class).single())
+			.as("off-topic chatter stays out of the inbox").isGreaterThan(20);
+		Instant newest = jdbc.sql("select max(published_at) from mentions").query(java.sql.Timestamp.class).single().toInstant();
+		assertThat(newest).isBetween(Instant.now().minus(Duration.ofMinutes(30)), Instant.now());
+
+		// loading again adds nothing
+		demo.load();
+		assertThat(jdbc.sql("select count(*) from topics").query(Long.class).single()).isEqualTo(6);
+		assertThat(jdbc.sql("select count(*) from mention_log").query(Long.class).single()).isZero();
+	}
+}
