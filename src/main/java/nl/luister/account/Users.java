@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
 import org.springframework.util.StringUtils;
@@ -54,17 +52,16 @@ public class Users {
 	 * @throws UsernameTaken when the username exists
 	 */
 	public User create(String username, String rawPassword, Role role, String displayName) {
-		var keys = new GeneratedKeyHolder();
-		try {
-			this.jdbc.sql("insert into users (username, password_hash, role, display_name) values (?, ?, ?, ?)")
-				.params(username, this.passwordEncoder.encode(rawPassword), role.name(),
-						StringUtils.hasText(displayName) ? displayName.strip() : null)
-				.update(keys, "id");
-		}
-		catch (DuplicateKeyException ex) {
-			throw new UsernameTaken(username);
-		}
-		return findById(new UserId(keys.getKey().longValue())).orElseThrow();
+		// "on conflict do nothing", not catching the duplicate key: that would abort a surrounding transaction.
+		Long id = this.jdbc
+			.sql("insert into users (username, password_hash, role, display_name) values (?, ?, ?, ?) "
+					+ "on conflict (username) do nothing returning id")
+			.params(username, this.passwordEncoder.encode(rawPassword), role.name(),
+					StringUtils.hasText(displayName) ? displayName.strip() : null)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new UsernameTaken(username));
+		return findById(new UserId(id)).orElseThrow();
 	}
 
 	/** Remembers the user's language; {@code null} forgets it. */

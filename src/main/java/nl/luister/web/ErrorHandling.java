@@ -1,15 +1,16 @@
 package nl.luister.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
+
+import nl.luister.account.LuisterUser;
 
 /**
  * Turns a feature's {@link NotFound} into a 404: the friendly {@code error} page for people, a problem
@@ -19,17 +20,30 @@ import org.springframework.web.servlet.ModelAndView;
 @ControllerAdvice
 class ErrorHandling {
 
+	private final LayoutModel layout;
+
+	ErrorHandling(LayoutModel layout) {
+		this.layout = layout;
+	}
+
 	// Object, not a common type: Spring picks the return value handler by the runtime type.
 	@ExceptionHandler(NotFound.class)
-	Object notFound(NotFound ex, HttpServletRequest request) {
+	Object notFound(NotFound ex, HttpServletRequest request, @AuthenticationPrincipal LuisterUser user) {
 		HttpStatus status = HttpStatus.NOT_FOUND;
 		if (isApi(request)) {
 			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, ex.getMessage());
 			problem.setProperty("error", ex.getMessage());
 			return ResponseEntity.status(status).body(problem);
 		}
-		return new ModelAndView("error", Map.of("status", status.value(), "error", status.getReasonPhrase(),
-				"message", ex.getMessage(), "path", request.getRequestURI()), status);
+		// Exception handlers skip @ModelAttribute methods, so the layout's model is added by hand.
+		var page = new ModelAndView("error", status);
+		page.addObject("status", status.value());
+		page.addObject("error", status.getReasonPhrase());
+		page.addObject("message", ex.getMessage());
+		page.addObject("path", request.getRequestURI());
+		page.addObject("currentUser", this.layout.currentUser(user));
+		page.addObject("requestPath", this.layout.requestPath(request));
+		return page;
 	}
 
 	static boolean isApi(HttpServletRequest request) {

@@ -149,6 +149,10 @@ class SecurityIntegrationTests {
 		assertThat(html).doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>");
 		assertThat(html).doesNotContainPattern("\\son[a-z]+=");
 		assertThat(html).doesNotContain("style=");
+		assertThat(html).doesNotContain("??");
+		assertThat(html).contains("hx-headers='{&quot;X-CSRF-TOKEN&quot;: &quot;")
+			.containsPattern("/webjars/htmx.org/[0-9.]+/dist/htmx.min.js")
+			.contains("<dialog id=\"shortcuts\"");
 	}
 
 	@Test
