@@ -3,9 +3,11 @@ package nl.luister.cases;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import nl.luister.mention.StoredMention;
@@ -36,37 +38,85 @@ public class CaseManagement {
 		this.events = events;
 	}
 
-	/** Threads freshly stored mentions into cases; joins the caller's transaction. */
+	/**
+	 * Threads freshly stored mentions into cases; joins the caller's transaction. Set-based: a handful of
+	 * statements per batch plus one insert per opened case.
+	 */
 	@Transactional
 	public void attach(List<MatchedMention> mentions) {
-		Set<Long> opened = new LinkedHashSet<>();
-		Set<Long> changed = new LinkedHashSet<>();
+		if (mentions.isEmpty()) return;
 		List<MatchedMention> ordered = new ArrayList<>(mentions);
 		ordered.sort(Comparator.comparing((MatchedMention mm) -> mm.mention().publishedAt()).thenComparing(mm -> mm.mention().id()));
+
+		List<Long> replySources = new ArrayList<>();
+		List<String> replyTargets = new ArrayList<>();
+		List<String> authorChannels = new ArrayList<>();
+		List<String> authorHandles = new ArrayList<>();
 		for (MatchedMention mm : ordered) {
 			StoredMention m = mm.mention();
-			Optional<Long> target = m.inReplyTo() == null ? Optional.empty() : cases.caseOfReplyTarget(m.sourceId(), m.inReplyTo());
-			if (target.isEmpty() && !mm.topicIds().isEmpty() && m.authorHandle() != null) {
-				Instant since = m.publishedAt().minus(properties.joinWindow());
-				target = cases.recentCaseOfAuthor(m.channel(), m.authorHandle(), since);
+			if (m.inReplyTo() != null) {
+				replySources.add(m.sourceId());
+				replyTargets.add(m.inReplyTo());
 			}
-			if (target.isPresent()) {
-				long caseId = target.get();
-				CaseStatus before = cases.join(caseId, m);
-				cases.linkMention(m.id(), caseId);
-				if (before == CaseStatus.RESOLVED) cases.event(caseId, null, "reopened", "new message from " + author(m));
-				else if (before == CaseStatus.PENDING) cases.event(caseId, null, "status", "pending → open: customer answered");
-				if (!opened.contains(caseId)) changed.add(caseId);
+			if (m.authorHandle() != null) {
+				authorChannels.add(m.channel().key());
+				authorHandles.add(m.authorHandle());
+			}
+		}
+		Map<String, Long> caseOfMessage = cases.casesOfMessages(replySources.stream().mapToLong(Long::longValue).toArray(),
+				replyTargets.toArray(String[]::new));
+		Map<String, Cases.LatestCase> latest = cases.latestCasesOf(authorChannels.toArray(String[]::new), authorHandles.toArray(String[]::new));
+
+		Set<Long> opened = new LinkedHashSet<>();
+		Map<Long, int[]> joinCounts = new LinkedHashMap<>();
+		Map<Long, Instant> joinLast = new HashMap<>();
+		List<long[]> links = new ArrayList<>();
+		List<Cases.Event> events = new ArrayList<>();
+		for (MatchedMention mm : ordered) {
+			StoredMention m = mm.mention();
+			String authorKey = m.authorHandle() == null ? null : m.channel().key() + "\u0000" + m.authorHandle();
+			Long target = m.inReplyTo() == null ? null : caseOfMessage.get(m.sourceId() + "\u0000" + m.inReplyTo());
+			if (target == null && !mm.topicIds().isEmpty() && authorKey != null) {
+				Cases.LatestCase recent = latest.get(authorKey);
+				if (recent != null && !recent.lastActivity().isBefore(m.publishedAt().minus(properties.joinWindow()))) target = recent.caseId();
+			}
+			Long caseId = null;
+			if (target != null) {
+				caseId = target;
+				joinCounts.computeIfAbsent(caseId, id -> new int[1])[0]++;
+				joinLast.merge(caseId, m.publishedAt(), (a, b) -> a.isAfter(b) ? a : b);
 			}
 			else if (!mm.topicIds().isEmpty()) {
 				Long topic = mm.topicIds().stream().min(Long::compare).orElse(null);
-				long caseId = cases.open(m, topic);
-				cases.linkMention(m.id(), caseId);
-				cases.event(caseId, null, "opened", "from " + m.channel().key() + " by " + author(m));
+				caseId = cases.open(m, topic);
 				opened.add(caseId);
+				events.add(new Cases.Event(caseId, "opened", "from " + m.channel().key() + " by " + author(m)));
+			}
+			if (caseId != null) {
+				links.add(new long[] { m.id(), caseId });
+				caseOfMessage.put(m.sourceId() + "\u0000" + m.externalId(), caseId);
+				if (authorKey != null) {
+					Cases.LatestCase previous = latest.get(authorKey);
+					Instant last = previous != null && previous.caseId() == caseId && previous.lastActivity().isAfter(m.publishedAt())
+							? previous.lastActivity() : m.publishedAt();
+					latest.put(authorKey, new Cases.LatestCase(caseId, last));
+				}
 			}
 		}
-		if (!opened.isEmpty() || !changed.isEmpty()) events.publishEvent(new CasesChanged(Set.copyOf(opened), Set.copyOf(changed)));
+
+		cases.linkMentions(links.stream().mapToLong(l -> l[0]).toArray(), links.stream().mapToLong(l -> l[1]).toArray());
+		long[] joined = joinCounts.keySet().stream().mapToLong(Long::longValue).toArray();
+		int[] added = joinCounts.values().stream().mapToInt(c -> c[0]).toArray();
+		String[] lastPublished = joinCounts.keySet().stream().map(id -> joinLast.get(id).toString()).toArray(String[]::new);
+		Map<Long, CaseStatus> before = cases.joinAll(joined, added, lastPublished);
+		Set<Long> changed = new LinkedHashSet<>();
+		for (var entry : before.entrySet()) {
+			if (entry.getValue() == CaseStatus.RESOLVED) events.add(new Cases.Event(entry.getKey(), "reopened", "new message from the customer"));
+			else if (entry.getValue() == CaseStatus.PENDING) events.add(new Cases.Event(entry.getKey(), "status", "pending → open: customer answered"));
+			if (!opened.contains(entry.getKey())) changed.add(entry.getKey());
+		}
+		cases.events(events);
+		if (!opened.isEmpty() || !changed.isEmpty()) this.events.publishEvent(new CasesChanged(Set.copyOf(opened), Set.copyOf(changed)));
 	}
 
 	public List<CaseSummary> inbox(InboxFilter filter) {

@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import nl.luister.channel.Channel;
@@ -73,53 +75,97 @@ class Cases {
 			.list();
 	}
 
-	/** The case of the message this one replies to, in the same source. */
-	Optional<Long> caseOfReplyTarget(long sourceId, String externalId) {
-		return jdbc.sql("select case_id from mentions where source_id = ? and external_id = ? and case_id is not null")
-			.params(sourceId, externalId)
-			.query(Long.class)
-			.optional();
+	/** The cases of already stored messages, keyed by {@code sourceId + "\0" + externalId}. */
+	Map<String, Long> casesOfMessages(long[] sourceIds, String[] externalIds) {
+		Map<String, Long> result = new HashMap<>();
+		if (sourceIds.length == 0) return result;
+		jdbc.sql("""
+				select m.source_id, m.external_id, m.case_id from mentions m
+				join unnest(?::bigint[], ?::text[]) as t(source_id, external_id)
+				  on m.source_id = t.source_id and m.external_id = t.external_id
+				where m.case_id is not null""")
+			.params(sourceIds, externalIds)
+			.query((rs, row) -> result.put(rs.getLong(1) + "\u0000" + rs.getString(2), rs.getLong(3)))
+			.list();
+		return result;
 	}
 
-	/** The author's latest case on this channel with activity since {@code since}. */
-	Optional<Long> recentCaseOfAuthor(Channel channel, String handle, Instant since) {
-		return jdbc.sql("""
-				select id from cases where channel = ? and author_handle = ? and last_activity_at >= ?
-				order by last_activity_at desc limit 1""")
-			.params(channel.key(), handle, Timestamp.from(since))
-			.query(Long.class)
-			.optional();
+	/** The latest case of each author on each channel, keyed by {@code channel + "\0" + handle}. */
+	Map<String, LatestCase> latestCasesOf(String[] channels, String[] handles) {
+		Map<String, LatestCase> result = new HashMap<>();
+		if (channels.length == 0) return result;
+		jdbc.sql("""
+				select distinct on (c.channel, c.author_handle) c.channel, c.author_handle, c.id, c.last_activity_at
+				from cases c join unnest(?::text[], ?::text[]) as t(channel, handle)
+				  on c.channel = t.channel and c.author_handle = t.handle
+				order by c.channel, c.author_handle, c.last_activity_at desc""")
+			.params(channels, handles)
+			.query((rs, row) -> result.put(rs.getString(1) + "\u0000" + rs.getString(2),
+					new LatestCase(rs.getLong(3), rs.getTimestamp(4).toInstant())))
+			.list();
+		return result;
+	}
+
+	record LatestCase(long caseId, Instant lastActivity) {
+	}
+
+	void linkMentions(long[] mentionIds, long[] caseIds) {
+		if (mentionIds.length == 0) return;
+		jdbc.sql("update mentions m set case_id = t.case_id from unnest(?::bigint[], ?::bigint[]) as t(id, case_id) where m.id = t.id")
+			.params(mentionIds, caseIds)
+			.update();
+	}
+
+	/**
+	 * Adds mentions to cases in one statement: a case's count grows, its last activity moves forward and a
+	 * resolved or pending case opens again. Returns each case's status before.
+	 */
+	Map<Long, CaseStatus> joinAll(long[] caseIds, int[] added, String[] lastPublished) {
+		Map<Long, CaseStatus> before = new HashMap<>();
+		if (caseIds.length == 0) return before;
+		jdbc.sql("""
+				with t as (select * from unnest(?::bigint[], ?::int[], ?::timestamptz[]) as t(id, added, last_published)),
+				     old as (select c.id, c.status from cases c join t on t.id = c.id for update of c)
+				update cases c set mention_count = c.mention_count + t.added,
+				  last_activity_at = greatest(c.last_activity_at, t.last_published),
+				  status = case when c.status in ('RESOLVED', 'PENDING') then 'OPEN' else c.status end,
+				  resolved_at = case when c.status = 'RESOLVED' then null else c.resolved_at end
+				from t, old where c.id = t.id and old.id = t.id
+				returning c.id, old.status""")
+			.params(caseIds, added, lastPublished)
+			.query((rs, row) -> before.put(rs.getLong(1), CaseStatus.valueOf(rs.getString(2))))
+			.list();
+		return before;
+	}
+
+	void events(List<Event> events) {
+		if (events.isEmpty()) return;
+		long[] caseIds = new long[events.size()];
+		String[] kinds = new String[events.size()];
+		String[] details = new String[events.size()];
+		for (int i = 0; i < caseIds.length; i++) {
+			caseIds[i] = events.get(i).caseId();
+			kinds[i] = events.get(i).kind();
+			details[i] = events.get(i).detail();
+		}
+		jdbc.sql("insert into case_events (case_id, kind, detail) select * from unnest(?::bigint[], ?::text[], ?::text[])")
+			.params(caseIds, kinds, details)
+			.update();
+	}
+
+	/** A history entry written by the system (no acting user). */
+	record Event(long caseId, String kind, String detail) {
 	}
 
 	long open(StoredMention m, Long topicId) {
 		return jdbc.sql("""
 				insert into cases (status, channel, source_id, author_handle, author_name, topic_id, snippet, mention_count,
 				  opened_at, last_activity_at)
-				values ('NEW', ?, ?, ?, ?, ?, ?, 1, now(), ?) returning id""")
+				values ('NEW', ?, ?, ?, ?, (select id from topics where id = ?), ?, 1, now(), ?) returning id""")
 			.params(m.channel().key(), m.sourceId(), m.authorHandle(), m.authorName(), topicId, snippet(m),
 					Timestamp.from(m.publishedAt()))
 			.query(Long.class)
 			.single();
-	}
-
-	/** Adds a mention to a case; returns the status the case had before. */
-	CaseStatus join(long caseId, StoredMention m) {
-		CaseStatus before = jdbc.sql("select status from cases where id = ? for update").param(caseId)
-			.query((rs, row) -> CaseStatus.valueOf(rs.getString(1)))
-			.single();
-		jdbc.sql("""
-				update cases set mention_count = mention_count + 1,
-				  last_activity_at = greatest(last_activity_at, ?),
-				  status = case when status in ('RESOLVED', 'PENDING') then 'OPEN' else status end,
-				  resolved_at = case when status = 'RESOLVED' then null else resolved_at end
-				where id = ?""")
-			.params(Timestamp.from(m.publishedAt()), caseId)
-			.update();
-		return before;
-	}
-
-	void linkMention(long mentionId, long caseId) {
-		jdbc.sql("update mentions set case_id = ? where id = ?").params(caseId, mentionId).update();
 	}
 
 	void setStatus(long caseId, CaseStatus status) {
@@ -212,9 +258,4 @@ class Cases {
 				rs.getTimestamp("last_activity_at").toInstant(), rs.getLong("source_id"), rs.getString("source_type"));
 	}
 
-	static <T> List<T> nonNull(List<T> list) {
-		List<T> out = new ArrayList<>(list.size());
-		for (T t : list) if (t != null) out.add(t);
-		return out;
-	}
 }

@@ -74,10 +74,9 @@ public class MentionPipeline implements SmartLifecycle {
 		List<MatchedMention> fresh = new ArrayList<>(batch.size());
 		for (int i = 0; i < stored.size(); i++) {
 			StoredMention sm = stored.get(i);
-			if (sm == null) continue;
-			mentions.tag(sm.id(), topics.get(i));
-			fresh.add(new MatchedMention(sm, topics.get(i)));
+			if (sm != null) fresh.add(new MatchedMention(sm, topics.get(i)));
 		}
+		mentions.tag(fresh.stream().map(f -> f.mention().id()).toList(), fresh.stream().map(MatchedMention::topicIds).toList());
 		cases.attach(fresh);
 		return fresh.size();
 	}

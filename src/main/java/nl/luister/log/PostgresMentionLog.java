@@ -2,6 +2,8 @@ package nl.luister.log;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -36,18 +38,28 @@ class PostgresMentionLog implements MentionLog {
 
 	@Override
 	public List<RawMention> append(long sourceId, List<RawMention> items) {
-		List<RawMention> fresh = new ArrayList<>(items.size());
+		if (items.isEmpty()) return List.of();
+		String[] ids = new String[items.size()];
+		String[] payloads = new String[items.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = items.get(i).externalId();
+			payloads[i] = json.writeValueAsString(items.get(i));
+		}
+		// one statement for the whole batch; an id that is logged or stored already is skipped
+		Set<String> inserted = new HashSet<>(jdbc.sql("""
+				insert into mention_log (source_id, external_id, payload)
+				select ?, t.external_id, t.payload::jsonb
+				from unnest(?::text[], ?::text[]) with ordinality as t(external_id, payload, n)
+				where not exists (select 1 from mentions m where m.source_id = ? and m.external_id = t.external_id)
+				order by t.n
+				on conflict (source_id, external_id) do nothing
+				returning external_id""")
+			.params(sourceId, ids, payloads, sourceId)
+			.query(String.class)
+			.list());
+		List<RawMention> fresh = new ArrayList<>(inserted.size());
 		for (RawMention item : items) {
-			int inserted = jdbc.sql("""
-					insert into mention_log (source_id, external_id, payload)
-					select :source, :external, cast(:payload as jsonb)
-					where not exists (select 1 from mentions where source_id = :source and external_id = :external)
-					on conflict (source_id, external_id) do nothing""")
-				.param("source", sourceId)
-				.param("external", item.externalId())
-				.param("payload", json.writeValueAsString(item))
-				.update();
-			if (inserted == 1) fresh.add(item);
+			if (inserted.remove(item.externalId())) fresh.add(item);
 		}
 		if (!fresh.isEmpty()) signalAfterCommit();
 		return fresh;

@@ -2,9 +2,10 @@ package nl.luister.mention;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import nl.luister.channel.Channel;
 import nl.luister.channel.RawMention;
@@ -27,37 +28,77 @@ public class Mentions {
 	}
 
 	/**
-	 * Stores the mentions that are not stored yet; returns them with their ids at the same index, or
-	 * {@code null} at the index of a mention that was stored before.
+	 * Stores the mentions that are not stored yet, in one statement; returns them with their ids at the same
+	 * index, or {@code null} at the index of a mention that was stored before (or earlier in this list).
 	 */
 	public List<StoredMention> insert(List<SourcedMention> mentions) {
-		List<StoredMention> stored = new ArrayList<>(mentions.size());
+		int n = mentions.size();
+		if (n == 0) return List.of();
+		long[] sources = new long[n];
+		String[] ids = new String[n], channels = new String[n], handles = new String[n], names = new String[n],
+				followers = new String[n], titles = new String[n], texts = new String[n], urls = new String[n],
+				published = new String[n], replyTo = new String[n];
+		for (int i = 0; i < n; i++) {
+			RawMention m = mentions.get(i).mention();
+			sources[i] = mentions.get(i).sourceId();
+			ids[i] = m.externalId();
+			channels[i] = m.channel().key();
+			handles[i] = m.author().handle();
+			names[i] = m.author().name();
+			followers[i] = m.author().followers() == null ? null : m.author().followers().toString();
+			titles[i] = m.title();
+			texts[i] = m.text();
+			urls[i] = m.url();
+			published[i] = m.publishedAt().toString();
+			replyTo[i] = m.inReplyTo();
+		}
+		Map<String, Long> stored = new HashMap<>();
+		jdbc.sql("""
+				insert into mentions (source_id, external_id, channel, author_handle, author_name, author_followers,
+				  title, text, url, published_at, in_reply_to)
+				select t.source_id, t.external_id, t.channel, t.handle, t.name, t.followers::int, t.title, t.text, t.url,
+				       t.published::timestamptz, t.reply_to
+				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+				            ?::text[], ?::text[], ?::text[])
+				     with ordinality as t(source_id, external_id, channel, handle, name, followers, title, text, url,
+				                          published, reply_to, n)
+				order by t.n
+				on conflict (source_id, external_id) do nothing
+				returning id, source_id, external_id""")
+			.params(sources, ids, channels, handles, names, followers, titles, texts, urls, published, replyTo)
+			.query((rs, row) -> stored.put(rs.getLong(2) + "\u0000" + rs.getString(3), rs.getLong(1)))
+			.list();
+		List<StoredMention> result = new ArrayList<>(n);
 		for (SourcedMention sm : mentions) {
 			RawMention m = sm.mention();
-			Long id = jdbc.sql("""
-					insert into mentions (source_id, external_id, channel, author_handle, author_name, author_followers,
-					  title, text, url, published_at, in_reply_to)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-					on conflict (source_id, external_id) do nothing returning id""")
-				.params(sm.sourceId(), m.externalId(), m.channel().key(), m.author().handle(), m.author().name(),
-						m.author().followers(), m.title(), m.text(), m.url(), Timestamp.from(m.publishedAt()), m.inReplyTo())
-				.query(Long.class)
-				.optional()
-				.orElse(null);
-			stored.add(id == null ? null
+			Long id = stored.remove(sm.sourceId() + "\u0000" + m.externalId());
+			result.add(id == null ? null
 					: new StoredMention(id, sm.sourceId(), m.externalId(), m.channel(), m.author().handle(),
 							m.author().name(), m.author().followers(), m.title(), m.text(), m.url(), m.publishedAt(),
 							m.inReplyTo(), null));
 		}
-		return stored;
+		return result;
 	}
 
-	public void tag(long mentionId, java.util.Collection<Long> topicIds) {
-		for (Long topicId : topicIds) {
-			jdbc.sql("insert into mention_topics (mention_id, topic_id) values (?, ?) on conflict do nothing")
-				.params(mentionId, topicId)
-				.update();
+	/** Records which topics each mention matched, in one statement. */
+	public void tag(List<Long> mentionIds, List<? extends java.util.Collection<Long>> topicIds) {
+		List<Long> mentionColumn = new ArrayList<>();
+		List<Long> topicColumn = new ArrayList<>();
+		for (int i = 0; i < mentionIds.size(); i++) {
+			for (Long topic : topicIds.get(i)) {
+				mentionColumn.add(mentionIds.get(i));
+				topicColumn.add(topic);
+			}
 		}
+		if (mentionColumn.isEmpty()) return;
+		// a topic deleted while this batch was matched is skipped, not a failure
+		jdbc.sql("""
+				insert into mention_topics (mention_id, topic_id)
+				select t.mention_id, t.topic_id from unnest(?::bigint[], ?::bigint[]) as t(mention_id, topic_id)
+				where exists (select 1 from topics where id = t.topic_id)
+				on conflict do nothing""")
+			.params(mentionColumn.stream().mapToLong(Long::longValue).toArray(), topicColumn.stream().mapToLong(Long::longValue).toArray())
+			.update();
 	}
 
 	/** The newest stored mentions, newest first. */

@@ -44,7 +44,6 @@ class JsonApiIntegrationTests {
 
 	@BeforeEach
 	void cleanWorkspace() {
-		pipeline.drainAll();
 		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
 		topics.reload();
 	}

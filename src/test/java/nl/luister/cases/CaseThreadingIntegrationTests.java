@@ -47,7 +47,6 @@ class CaseThreadingIntegrationTests {
 
 	@BeforeEach
 	void cleanWorkspace() {
-		pipeline.drainAll();
 		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
 		mastodon = sources.importSource("threading-mastodon", Channel.MASTODON);
 		forum = sources.importSource("threading-forum", Channel.FORUM);

@@ -41,7 +41,6 @@ class FeedToInboxIntegrationTests {
 
 	@BeforeEach
 	void start() {
-		pipeline.drainAll();
 		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
 		topics.reload();
 		server = FeedServer.start();

@@ -83,7 +83,6 @@ class OutboxIntegrationTests {
 
 	@BeforeEach
 	void caseFromARecordingSource() {
-		pipeline.drainAll();
 		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
 		topics.reload();
 		topics.create("Brand", "KoerierSnel");

@@ -31,7 +31,6 @@ class MentionImportIntegrationTests {
 
 	@BeforeEach
 	void cleanWorkspace() {
-		pipeline.drainAll();
 		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
 	}
 
