@@ -72,6 +72,7 @@ public class CaseManagement {
 		Map<Long, Instant> joinLast = new HashMap<>();
 		List<long[]> links = new ArrayList<>();
 		List<Cases.Event> events = new ArrayList<>();
+		List<Cases.NewCase> toOpen = new ArrayList<>();
 		for (MatchedMention mm : ordered) {
 			StoredMention m = mm.mention();
 			String authorKey = m.authorHandle() == null ? null : m.channel().key() + "\u0000" + m.authorHandle();
@@ -87,10 +88,9 @@ public class CaseManagement {
 				joinLast.merge(caseId, m.publishedAt(), (a, b) -> a.isAfter(b) ? a : b);
 			}
 			else if (!mm.topicIds().isEmpty()) {
-				Long topic = mm.topicIds().stream().min(Long::compare).orElse(null);
-				caseId = cases.open(m, topic);
-				opened.add(caseId);
-				events.add(new Cases.Event(caseId, "opened", "from " + m.channel().key() + " by " + author(m)));
+				// a provisional (negative) id until the batch's new cases are inserted together below
+				caseId = -(long) (toOpen.size() + 1);
+				toOpen.add(new Cases.NewCase(m, mm.topicIds().stream().min(Long::compare).orElse(null)));
 			}
 			if (caseId != null) {
 				links.add(new long[] { m.id(), caseId });
@@ -104,8 +104,15 @@ public class CaseManagement {
 			}
 		}
 
+		long[] ids = cases.openAll(toOpen);
+		for (int i = 0; i < ids.length; i++) {
+			opened.add(ids[i]);
+			StoredMention first = toOpen.get(i).first();
+			events.add(new Cases.Event(ids[i], "opened", "from " + first.channel().key() + " by " + author(first)));
+		}
+		for (long[] link : links) link[1] = real(link[1], ids);
 		cases.linkMentions(links.stream().mapToLong(l -> l[0]).toArray(), links.stream().mapToLong(l -> l[1]).toArray());
-		long[] joined = joinCounts.keySet().stream().mapToLong(Long::longValue).toArray();
+		long[] joined = joinCounts.keySet().stream().mapToLong(id -> real(id, ids)).toArray();
 		int[] added = joinCounts.values().stream().mapToInt(c -> c[0]).toArray();
 		String[] lastPublished = joinCounts.keySet().stream().map(id -> joinLast.get(id).toString()).toArray(String[]::new);
 		Map<Long, CaseStatus> before = cases.joinAll(joined, added, lastPublished);
@@ -171,6 +178,11 @@ public class CaseManagement {
 	public void record(long caseId, Long actorId, String kind, String detail) {
 		cases.event(caseId, actorId, kind, detail);
 		events.publishEvent(new CasesChanged(Set.of(), Set.of(caseId)));
+	}
+
+	/** The real id of a case: provisional ids of cases opened in this batch are negative. */
+	private static long real(long id, long[] openedIds) {
+		return id < 0 ? openedIds[(int) (-id - 1)] : id;
 	}
 
 	private static String author(StoredMention m) {

@@ -157,15 +157,39 @@ class Cases {
 	record Event(long caseId, String kind, String detail) {
 	}
 
-	long open(StoredMention m, Long topicId) {
-		return jdbc.sql("""
-				insert into cases (status, channel, source_id, author_handle, author_name, topic_id, snippet, mention_count,
+	/** Inserts new cases, one per first mention, in one statement; returns their ids in order. */
+	long[] openAll(List<NewCase> newCases) {
+		int n = newCases.size();
+		if (n == 0) return new long[0];
+		long[] ids = jdbc.sql("select nextval('cases_id_seq') from generate_series(1, ?)").param(n).query(Long.class).list()
+			.stream().mapToLong(Long::longValue).toArray();
+		String[] channels = new String[n], handles = new String[n], names = new String[n], snippets = new String[n], at = new String[n];
+		long[] sources = new long[n];
+		Long[] topics = new Long[n];
+		for (int i = 0; i < n; i++) {
+			StoredMention m = newCases.get(i).first();
+			channels[i] = m.channel().key();
+			sources[i] = m.sourceId();
+			handles[i] = m.authorHandle();
+			names[i] = m.authorName();
+			topics[i] = newCases.get(i).topicId();
+			snippets[i] = snippet(m);
+			at[i] = m.publishedAt().toString();
+		}
+		jdbc.sql("""
+				insert into cases (id, status, channel, source_id, author_handle, author_name, topic_id, snippet, mention_count,
 				  opened_at, last_activity_at)
-				values ('NEW', ?, ?, ?, ?, (select id from topics where id = ?), ?, 1, now(), ?) returning id""")
-			.params(m.channel().key(), m.sourceId(), m.authorHandle(), m.authorName(), topicId, snippet(m),
-					Timestamp.from(m.publishedAt()))
-			.query(Long.class)
-			.single();
+				select t.id, 'NEW', t.channel, t.source_id, t.handle, t.name, tp.id, t.snippet, 1, now(), t.at::timestamptz
+				from unnest(?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
+				     as t(id, channel, source_id, handle, name, topic_id, snippet, at)
+				left join topics tp on tp.id = t.topic_id""")
+			.params(ids, channels, sources, handles, names, topics, snippets, at)
+			.update();
+		return ids;
+	}
+
+	/** A case to open with its first mention; {@code topicId} may name a topic deleted meanwhile. */
+	record NewCase(StoredMention first, Long topicId) {
 	}
 
 	void setStatus(long caseId, CaseStatus status) {
