@@ -11,6 +11,7 @@ import nl.luister.channel.FeedServer;
 import nl.luister.channel.SourceAdmin;
 import nl.luister.channel.SourceRecord;
 import nl.luister.log.MentionPipeline;
+import nl.luister.monitor.TopicManagement;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +47,9 @@ class SourcesPageIntegrationTests {
 	MentionPipeline pipeline;
 
 	@Autowired
+	TopicManagement topics;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -60,6 +64,7 @@ class SourcesPageIntegrationTests {
 	void start() {
 		pipeline.drainAll();
 		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		topics.reload();
 		server = FeedServer.start();
 		server.serveResource("/feed.xml", "feeds/koeriersnel-rss2.xml", "application/rss+xml; charset=utf-8");
 	}
