@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -123,11 +124,17 @@ class SourcesController {
 		return setPaused(id, false, me, redirect);
 	}
 
-	/** "Test connection": answers the probe's outcome as a fragment for htmx (or a whole page without it). */
+	/** "Test connection": answers the probe's outcome as a fragment for htmx, or as a flash message without it. */
 	@PostMapping("/{id}/test")
-	String test(@PathVariable long id, Model model) {
+	String test(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
 		SourceRecord source = this.sources.get(id);
 		Source.Probe probe = this.sources.test(id);
+		if (htmx == null) {
+			redirect.addFlashAttribute(probe.ok() ? "flash" : "flashError", probe.ok() ? "sources.probe.flash.ok" : "sources.probe.flash.failed");
+			redirect.addFlashAttribute("flashArgument", source.name() + ": " + probe.message());
+			return "redirect:/sources";
+		}
 		model.addAttribute("source", source);
 		model.addAttribute("probe", probe);
 		return "sources/probe :: probe";

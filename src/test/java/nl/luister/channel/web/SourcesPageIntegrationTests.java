@@ -190,6 +190,21 @@ class SourcesPageIntegrationTests {
 		assertThat(sources.all()).singleElement().satisfies(s -> assertThat(s.paused()).isFalse());
 	}
 
+	@Test
+	void rendersThePagesWithoutInlineScriptOrStyle() throws Exception {
+		server.status("/broken.xml", 500);
+		SourceRecord broken = sources.create(null, "rss", "Broken", Channel.FORUM, "{\"url\": \"" + server.url("/broken.xml") + "\"}", 60);
+		sources.pollNow(broken.id());
+
+		for (String path : new String[] { "/sources", "/sources/" + broken.id() + "/edit", "/topics", "/search?q=pakket", "/import" }) {
+			String html = mvc.perform(get(path).with(user(admin()))).andExpect(status().isOk()).andReturn().getResponse()
+				.getContentAsString();
+			assertThat(html).as(path).doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>")
+				.doesNotContainPattern("\\son[a-z]+=")
+				.doesNotContain("style=", "hx-on", "??");
+		}
+	}
+
 	private UserDetails admin() {
 		return userDetails.loadUserByUsername("admin");
 	}
