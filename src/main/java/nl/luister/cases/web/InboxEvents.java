@@ -12,6 +12,8 @@ import nl.luister.cases.CasesChanged;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -44,6 +46,13 @@ class InboxEvents {
 		emitter.onTimeout(() -> emitters.remove(emitter));
 		emitter.onError(error -> emitters.remove(emitter));
 		return emitter;
+	}
+
+	// Before the web server's graceful shutdown, which would otherwise wait its whole timeout for open streams.
+	@EventListener(ContextClosedEvent.class)
+	void closeAll() {
+		emitters.forEach(SseEmitter::complete);
+		emitters.clear();
 	}
 
 	int size() {

@@ -35,8 +35,11 @@ public final class InboxViews {
 	public record Row(CaseSummary c, When when) {
 	}
 
-	/** One message of the thread; {@code ours} tells a reply from a customer message. */
-	public record Entry(boolean ours, When when, String channel, String author, String title, String text, String href, String host,
+	/**
+	 * One message of the thread: a customer message, our reply ({@code ours}) or an internal note ({@code note}),
+	 * in time order.
+	 */
+	public record Entry(boolean ours, boolean note, Instant at, When when, String channel, String author, String title, String text, String href, String host,
 			String state, String error, long replyId) {
 
 		public boolean failed() {
@@ -44,16 +47,12 @@ public final class InboxViews {
 		}
 	}
 
-	/** An internal note. */
-	public record Note(String text, String author, When when) {
-	}
-
 	/** One line of the case history; {@code actor} is {@code null} for Luister itself. */
 	public record History(String actor, String kind, String detail, When when) {
 	}
 
 	/** The open case; {@code answerHref}/{@code answerHost} point at the last customer message (may be {@code null}). */
-	public record CaseView(CaseSummary c, List<Entry> thread, List<Note> notes, List<History> history, List<Row> others,
+	public record CaseView(CaseSummary c, List<Entry> thread, List<History> history, List<Row> others,
 			List<String> topics, boolean canSend, String answerHref, String answerHost) {
 	}
 
@@ -77,17 +76,20 @@ public final class InboxViews {
 		List<Entry> thread = new ArrayList<>();
 		for (CaseDetail.ThreadItem item : d.thread()) {
 			switch (item) {
-				case CaseDetail.CustomerMessage(StoredMention m) -> thread.add(new Entry(false, when(m.publishedAt()),
+				case CaseDetail.CustomerMessage(StoredMention m) -> thread.add(new Entry(false, false, m.publishedAt(), when(m.publishedAt()),
 						m.channel().key(), author(m), m.title(), m.text(), SafeLinks.href(m.url()), SafeLinks.host(m.url()),
 						null, null, 0));
-				case CaseDetail.OurReply r -> thread.add(new Entry(true, when(r.at()), d.summary().channel().key(), r.author(),
+				case CaseDetail.OurReply r -> thread.add(new Entry(true, false, r.at(), when(r.at()), d.summary().channel().key(), r.author(),
 						null, r.text(), null, null, r.state().toLowerCase(Locale.ROOT), r.lastError(), r.id()));
 			}
 		}
+		for (CaseDetail.Note n : d.notes()) {
+			thread.add(new Entry(false, true, n.at(), when(n.at()), null, n.author(), null, n.text(), null, null, null, null, 0));
+		}
+		thread.sort(java.util.Comparator.comparing(Entry::at));
 		StoredMention last = d.lastCustomerMessage();
 		String lastUrl = last == null ? null : last.url();
 		return new CaseView(d.summary(), thread,
-				d.notes().stream().map(n -> new Note(n.text(), n.author(), when(n.at()))).toList(),
 				d.history().stream().map(h -> new History(h.actor(), h.kind(), h.detail(), when(h.at()))).toList(),
 				rows(d.otherCasesOfAuthor()), d.topics(), canSend, SafeLinks.href(lastUrl), SafeLinks.host(lastUrl));
 	}

@@ -155,6 +155,8 @@ class InboxBrowserIntegrationTests {
 
 		page.navigate(url("/"));
 		assertThat(rows).hasCount(3);
+		page.locator("[data-row]", new Page.LocatorOptions().setHasText("Anna Visser")).click();
+		assertThat(page.locator("#case .case-title")).containsText("Anna Visser");
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("inbox.png")));
 
 		page.navigate(url("/?lang=nl"));
