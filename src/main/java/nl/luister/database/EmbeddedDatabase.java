@@ -14,6 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,10 +31,10 @@ class EmbeddedDatabase {
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(DatabaseProperties properties) throws IOException {
-		Path dir = properties.ephemeral() ? Files.createTempDirectory("luister-pg")
-				: properties.home().resolve("pgdata").toAbsolutePath();
+	EmbeddedPostgres embeddedPostgres(DatabaseProperties properties, @Value("${luister.home:./data}") Path home) throws IOException {
+		Path dir = properties.ephemeral() ? Files.createTempDirectory("luister-pg") : home.resolve("pgdata").toAbsolutePath().normalize();
 		Files.createDirectories(dir.getParent());
+		if (!properties.ephemeral()) stopOrphanedServer(dir);
 		log.info("Starting embedded PostgreSQL with its data in {}", dir);
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			.setDataDirectory(dir.toFile())
@@ -41,7 +42,8 @@ class EmbeddedDatabase {
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "128MB")
 			.setServerConfig("fsync", properties.ephemeral() ? "off" : "on")
-			.setServerConfig("synchronous_commit", properties.ephemeral() ? "off" : "on");
+			.setServerConfig("synchronous_commit", properties.ephemeral() ? "off" : "on")
+			.setPGStartupWait(properties.startupWait());
 		if (properties.port() > 0) builder.setPort(properties.port());
 		EmbeddedPostgres pg = builder.start();
 		createDatabaseIfMissing(pg.getPostgresDatabase(), "luister");
@@ -56,6 +58,30 @@ class EmbeddedDatabase {
 		config.setPoolName("luister-db");
 		config.setMaximumPoolSize(properties.poolSize());
 		return new HikariDataSource(config);
+	}
+
+	/**
+	 * A Luister that was killed (not stopped) leaves its PostgreSQL running on the data folder, and a new
+	 * server can't start on it. Such a server is told to shut down first.
+	 */
+	static void stopOrphanedServer(Path dataDir) throws IOException {
+		Path pidFile = dataDir.resolve("postmaster.pid");
+		if (!Files.exists(pidFile)) return;
+		String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").strip();
+		if (!first.matches("\\d+")) return;
+		ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive).ifPresent(process -> {
+			String command = process.info().command().orElse("");
+			if (!command.endsWith("postgres")) return;
+			log.warn("A PostgreSQL server (pid {}) from an earlier run still holds {}; stopping it", process.pid(), dataDir);
+			process.destroy();
+			try {
+				process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (Exception e) {
+				throw new IllegalStateException("PostgreSQL (pid " + process.pid() + ") from an earlier run still holds " + dataDir
+						+ " and did not stop; stop it (kill " + process.pid() + ") and start Luister again", e);
+			}
+		});
 	}
 
 	private static void createDatabaseIfMissing(DataSource admin, String name) {
