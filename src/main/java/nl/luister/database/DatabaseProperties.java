@@ -10,10 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param port      fixed port for the embedded server, or 0 for any free port
  * @param ephemeral keep the data in a temporary folder that is wiped on start (tests)
+ * @param durable   fsync and synchronous commit on (turn off only for throw-away test databases)
  * @param poolSize  connection pool size
  * @param startupWait how long to wait for the server to accept connections
  */
 @ConfigurationProperties("luister.database")
-record DatabaseProperties(@DefaultValue("0") int port, @DefaultValue("false") boolean ephemeral,
+record DatabaseProperties(@DefaultValue("0") int port, @DefaultValue("false") boolean ephemeral, @DefaultValue("true") boolean durable,
 		@DefaultValue("16") int poolSize, @DefaultValue("60s") Duration startupWait) {
 }

@@ -41,8 +41,8 @@ class EmbeddedDatabase {
 			.setCleanDataDirectory(properties.ephemeral())
 			.setServerConfig("max_connections", "100")
 			.setServerConfig("shared_buffers", "128MB")
-			.setServerConfig("fsync", properties.ephemeral() ? "off" : "on")
-			.setServerConfig("synchronous_commit", properties.ephemeral() ? "off" : "on")
+			.setServerConfig("fsync", properties.durable() ? "on" : "off")
+			.setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
 			.setPGStartupWait(properties.startupWait());
 		if (properties.port() > 0) builder.setPort(properties.port());
 		EmbeddedPostgres pg = builder.start();
