@@ -20,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Opens and threads cases and changes them on behalf of agents.
  *
  * <p>Threading: a mention that replies to a message of a case joins that case (matched or not: customers
- * don't repeat the brand name in a follow-up); a matched mention of an author who had activity on the same
- * channel within the join window joins their latest case; any other matched mention opens a case. A new
+ * don't repeat the brand name in a follow-up); a mention that reaches cases (addressed to the organisation,
+ * or overheard and matched by a topic) joins the latest case of its author on the same channel when that
+ * saw activity within the join window, and opens a case otherwise. A new
  * message on a resolved or pending case reopens it. Every change is in the case history and announced
  * with {@link CasesChanged} after commit.
  */
@@ -77,7 +78,7 @@ public class CaseManagement {
 			StoredMention m = mm.mention();
 			String authorKey = m.authorHandle() == null ? null : m.channel().key() + "\u0000" + m.authorHandle();
 			Long target = m.inReplyTo() == null ? null : caseOfMessage.get(m.sourceId() + "\u0000" + m.inReplyTo());
-			if (target == null && !mm.topicIds().isEmpty() && authorKey != null) {
+			if (target == null && mm.reachesCases() && authorKey != null) {
 				Cases.LatestCase recent = latest.get(authorKey);
 				if (recent != null && !recent.lastActivity().isBefore(m.publishedAt().minus(properties.joinWindow()))) target = recent.caseId();
 			}
@@ -87,7 +88,7 @@ public class CaseManagement {
 				joinCounts.computeIfAbsent(caseId, id -> new int[1])[0]++;
 				joinLast.merge(caseId, m.publishedAt(), (a, b) -> a.isAfter(b) ? a : b);
 			}
-			else if (!mm.topicIds().isEmpty()) {
+			else if (mm.reachesCases()) {
 				// a provisional (negative) id until the batch's new cases are inserted together below
 				caseId = -(long) (toOpen.size() + 1);
 				toOpen.add(new Cases.NewCase(m, mm.topicIds().stream().min(Long::compare).orElse(null)));

@@ -219,7 +219,7 @@ class Cases {
 
 	List<StoredMention> mentionsOf(long caseId) {
 		return jdbc.sql("select m.id, m.source_id, m.external_id, m.channel, m.author_handle, m.author_name, m.author_followers, "
-				+ "m.title, m.text, m.url, m.published_at, m.in_reply_to, m.case_id from mentions m where m.case_id = ? order by m.published_at, m.id")
+				+ "m.title, m.text, m.url, m.published_at, m.in_reply_to, m.case_id, m.addressed from mentions m where m.case_id = ? order by m.published_at, m.id")
 			.param(caseId)
 			.query(nl.luister.mention.Mentions::map)
 			.list();

@@ -13,9 +13,17 @@ import java.time.Instant;
  * @param url          the item's public address, or {@code null}
  * @param publishedAt  when it was said; never {@code null}
  * @param inReplyTo    external id of the item this one answers, or {@code null}
+ * @param addressed    said to the organisation (support mail, a mention of or DM to an owned account, a review of
+ *                     its own listing): reaches a case without a topic; {@code false} for overheard messages
  */
 public record RawMention(String externalId, Channel channel, Author author, String title, String text, String url,
-		Instant publishedAt, String inReplyTo) {
+		Instant publishedAt, String inReplyTo, boolean addressed) {
+
+	/** An overheard message (public post, forum, blog, news): it reaches a case only when a topic matches. */
+	public RawMention(String externalId, Channel channel, Author author, String title, String text, String url,
+			Instant publishedAt, String inReplyTo) {
+		this(externalId, channel, author, title, text, url, publishedAt, inReplyTo, false);
+	}
 
 	public RawMention {
 		if (externalId == null || externalId.isBlank()) throw new IllegalArgumentException("externalId is required");

@@ -19,7 +19,7 @@ public class Mentions {
 
 	static final String COLUMNS = """
 			m.id, m.source_id, m.external_id, m.channel, m.author_handle, m.author_name, m.author_followers,
-			m.title, m.text, m.url, m.published_at, m.in_reply_to, m.case_id""";
+			m.title, m.text, m.url, m.published_at, m.in_reply_to, m.case_id, m.addressed""";
 
 	private final JdbcClient jdbc;
 
@@ -38,6 +38,7 @@ public class Mentions {
 		String[] ids = new String[n], channels = new String[n], handles = new String[n], names = new String[n],
 				followers = new String[n], titles = new String[n], texts = new String[n], urls = new String[n],
 				published = new String[n], replyTo = new String[n];
+		boolean[] addressed = new boolean[n];
 		for (int i = 0; i < n; i++) {
 			RawMention m = mentions.get(i).mention();
 			sources[i] = mentions.get(i).sourceId();
@@ -51,21 +52,22 @@ public class Mentions {
 			urls[i] = m.url();
 			published[i] = m.publishedAt().toString();
 			replyTo[i] = m.inReplyTo();
+			addressed[i] = m.addressed();
 		}
 		Map<String, Long> stored = new HashMap<>();
 		jdbc.sql("""
 				insert into mentions (source_id, external_id, channel, author_handle, author_name, author_followers,
-				  title, text, url, published_at, in_reply_to)
+				  title, text, url, published_at, in_reply_to, addressed)
 				select t.source_id, t.external_id, t.channel, t.handle, t.name, t.followers::int, t.title, t.text, t.url,
-				       t.published::timestamptz, t.reply_to
+				       t.published::timestamptz, t.reply_to, t.addressed
 				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-				            ?::text[], ?::text[], ?::text[])
+				            ?::text[], ?::text[], ?::text[], ?::boolean[])
 				     with ordinality as t(source_id, external_id, channel, handle, name, followers, title, text, url,
-				                          published, reply_to, n)
+				                          published, reply_to, addressed, n)
 				order by t.n
 				on conflict (source_id, external_id) do nothing
 				returning id, source_id, external_id""")
-			.params(sources, ids, channels, handles, names, followers, titles, texts, urls, published, replyTo)
+			.params(sources, ids, channels, handles, names, followers, titles, texts, urls, published, replyTo, addressed)
 			.query((rs, row) -> stored.put(rs.getLong(2) + "\u0000" + rs.getString(3), rs.getLong(1)))
 			.list();
 		List<StoredMention> result = new ArrayList<>(n);
@@ -75,7 +77,7 @@ public class Mentions {
 			result.add(id == null ? null
 					: new StoredMention(id, sm.sourceId(), m.externalId(), m.channel(), m.author().handle(),
 							m.author().name(), m.author().followers(), m.title(), m.text(), m.url(), m.publishedAt(),
-							m.inReplyTo(), null));
+							m.inReplyTo(), null, m.addressed()));
 		}
 		return result;
 	}
@@ -137,7 +139,7 @@ public class Mentions {
 		return new StoredMention(rs.getLong("id"), rs.getLong("source_id"), rs.getString("external_id"),
 				Channel.parse(rs.getString("channel")), rs.getString("author_handle"), rs.getString("author_name"),
 				followerCount, rs.getString("title"), rs.getString("text"), rs.getString("url"),
-				rs.getTimestamp("published_at").toInstant(), rs.getString("in_reply_to"), caseRef);
+				rs.getTimestamp("published_at").toInstant(), rs.getString("in_reply_to"), caseRef, rs.getBoolean("addressed"));
 	}
 
 	/** A raw mention with the source that delivered it. */

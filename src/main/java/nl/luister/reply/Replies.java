@@ -60,6 +60,9 @@ public class Replies {
 		if (!canSend(detail.summary())) {
 			throw new RepliesNotSupported(detail.summary().sourceType(), answered == null ? null : answered.url());
 		}
+		String role = jdbc.sql("select account_role from sources where id = ?").param(detail.summary().sourceId())
+			.query(String.class).optional().orElse(null);
+		if ("MARKETING".equals(role)) throw new MarketingAccountRefused();
 		long id = insert(caseId, answered, actorId, body, ReplyState.QUEUED);
 		cases.record(caseId, actorId, "reply", "queued for delivery");
 		afterReply(detail.summary(), actorId);

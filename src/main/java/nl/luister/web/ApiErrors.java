@@ -1,6 +1,7 @@
 package nl.luister.web;
 
 import nl.luister.monitor.QuerySyntaxError;
+import nl.luister.reply.MarketingAccountRefused;
 import nl.luister.reply.RepliesNotSupported;
 
 import org.springframework.http.HttpStatus;
@@ -34,8 +35,8 @@ class ApiErrors {
 		return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "the request body is not valid JSON of the expected shape"));
 	}
 
-	@ExceptionHandler(RepliesNotSupported.class)
-	ResponseEntity<ProblemDetail> cannotSend(RepliesNotSupported e) {
+	@ExceptionHandler({ RepliesNotSupported.class, MarketingAccountRefused.class })
+	ResponseEntity<ProblemDetail> cannotSend(RuntimeException e) {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, e.getMessage()));
 	}
 

@@ -96,6 +96,17 @@ class CaseThreadingIntegrationTests {
 	}
 
 	@Test
+	void aMessageAddressedToTheOrganisationOpensACaseWithoutATopic() {
+		RawMention overheard = post("1", "dirk", "Mijn bestelling is nog steeds niet binnen", T0, null);
+		RawMention addressed = new RawMention("2", Channel.MASTODON, new RawMention.Author("els", null, 3), null,
+				"Mijn bestelling is nog steeds niet binnen", null, T0, null, true);
+		ingest(mastodon, overheard, addressed);
+
+		assertThat(cases.inbox(InboxFilter.openCases())).singleElement().extracting(CaseSummary::authorHandle).isEqualTo("els");
+		assertThat(jdbc.sql("select addressed from mentions where external_id = '2'").query(Boolean.class).single()).isTrue();
+	}
+
+	@Test
 	void filtersTheInboxByStatusChannelAndTopic() {
 		ingest(mastodon, post("1", "anna_v", "KoerierSnel pakket kwijt", T0, null));
 		ingest(forum, onForum(post("2", "carla", "KoerierSnel was snel!", T0, null)));

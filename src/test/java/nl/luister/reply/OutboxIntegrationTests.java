@@ -148,6 +148,15 @@ class OutboxIntegrationTests {
 	}
 
 	@Test
+	void neverRepliesFromAMarketingAccount() {
+		jdbc.sql("update sources set account_role = 'MARKETING'").update();
+
+		assertThatThrownBy(() -> replies.send(caseId, "Hoi Anna", null)).isInstanceOf(MarketingAccountRefused.class)
+			.hasMessageContaining("webcare account");
+		assertThat(jdbc.sql("select count(*) from replies").query(Long.class).single()).isZero();
+	}
+
+	@Test
 	void refusesAnEmptyReply() {
 		assertThatThrownBy(() -> replies.send(caseId, "  ", null)).isInstanceOf(IllegalArgumentException.class);
 		assertThat(jdbc.sql("select count(*) from replies").query(Long.class).single()).isZero();

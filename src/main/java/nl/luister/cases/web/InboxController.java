@@ -19,6 +19,7 @@ import nl.luister.cases.InboxCounts;
 import nl.luister.channel.Channel;
 import nl.luister.monitor.TopicManagement;
 import nl.luister.reply.Replies;
+import nl.luister.reply.MarketingAccountRefused;
 import nl.luister.reply.RepliesNotSupported;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -132,6 +133,9 @@ class InboxController {
 		}
 		catch (RepliesNotSupported e) {
 			return invalid(id, "reply", "inbox.reply.notSupported", text, me, model, response, htmx);
+		}
+		catch (MarketingAccountRefused e) {
+			return invalid(id, "reply", "inbox.reply.marketingAccount", text, me, model, response, htmx);
 		}
 		return done(id, "inbox.done.reply", me, model, redirect, htmx);
 	}

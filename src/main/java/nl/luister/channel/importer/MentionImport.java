@@ -29,7 +29,8 @@ import org.springframework.stereotype.Service;
 /**
  * Imports mentions from JSONL, one object a line:
  * {@code {"id", "source", "channel", "author": {"handle", "name", "followers"}, "title", "text", "url",
- * "publishedAt", "inReplyTo"}} with {@code id}, {@code text} and {@code publishedAt} required.
+ * "publishedAt", "inReplyTo", "addressed"}} with {@code id}, {@code text} and {@code publishedAt} required;
+ * {@code addressed: true} marks a message said to the organisation (it reaches a case without a topic).
  *
  * <p>A bad line is reported with its number and reason; the rest goes in. Lines are committed in chunks of
  * {@value #CHUNK} so a crash keeps what was committed, and importing the same file again adds nothing
@@ -151,8 +152,10 @@ public class MentionImport {
 		if (source == null || source.isBlank()) source = DEFAULT_SOURCE;
 		if (source.length() > 200) throw new BadLine("source key is longer than 200 characters");
 		if (id.length() > 1000) throw new BadLine("id is longer than 1000 characters");
-		return new Parsed(source.strip(),
-				new RawMention(id, channel, author, text(node, "title"), body, text(node, "url"), at, text(node, "inReplyTo")));
+		JsonNode addressed = node.get("addressed");
+		if (addressed != null && !addressed.isNull() && !addressed.isBoolean()) throw new BadLine("addressed must be true or false");
+		return new Parsed(source.strip(), new RawMention(id, channel, author, text(node, "title"), body, text(node, "url"), at,
+				text(node, "inReplyTo"), addressed != null && addressed.asBoolean()));
 	}
 
 	private static String text(JsonNode node, String field) {
