@@ -32,10 +32,20 @@ public record RawMention(String externalId, Channel channel, Author author, Stri
 		if (channel == null) channel = Channel.OTHER;
 		if (author == null) author = Author.UNKNOWN;
 		externalId = clean(externalId);
-		title = clean(title);
-		text = clean(text);
+		title = cut(clean(title), MAX_TITLE_CHARS);
+		text = cut(clean(text), MAX_TEXT_CHARS);
 		url = clean(url);
 		inReplyTo = clean(inReplyTo);
+	}
+
+	/** Longer texts are cut (with an ellipsis): no customer message is this long, and search indexes have limits. */
+	public static final int MAX_TEXT_CHARS = 100_000;
+	public static final int MAX_TITLE_CHARS = 1_000;
+
+	static String cut(String s, int max) {
+		if (s == null || s.length() <= max) return s;
+		int end = Character.isHighSurrogate(s.charAt(max - 2)) ? max - 2 : max - 1;
+		return s.substring(0, end) + "…";
 	}
 
 	/** Removes NUL and other control characters (except tab and line breaks) that PostgreSQL or a page can't hold. */

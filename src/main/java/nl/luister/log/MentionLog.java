@@ -12,7 +12,8 @@ import nl.luister.channel.RawMention;
  * <p>{@link #append} joins the caller's transaction, so items and the source cursor commit together: a crash
  * loses nothing and re-reads nothing. {@link #drain} claims a batch and runs the processing in one
  * transaction; if processing throws, the batch stays in the log (nothing lost) and nothing it wrote is kept
- * (nothing doubled). Implementations are safe for concurrent producers and consumers.
+ * (nothing doubled). An entry that keeps failing is quarantined by the pipeline instead of blocking the log.
+ * Implementations are safe for concurrent producers and consumers.
  */
 public interface MentionLog {
 
@@ -34,6 +35,15 @@ public interface MentionLog {
 	/** Waits until something was appended (or the timeout passes); spurious wake-ups are allowed. */
 	void awaitAppend(Duration timeout) throws InterruptedException;
 
-	/** Entries waiting in the log. */
+	/** Entries waiting in the log (not counting quarantined ones). */
 	long backlog();
+
+	/**
+	 * Sets an entry aside that cannot be processed, with the reason, so the entries behind it go on; it is kept
+	 * for inspection. Joins the caller's transaction, if any.
+	 */
+	void quarantine(long logId, String reason);
+
+	/** Entries set aside because they could not be processed. */
+	long quarantined();
 }

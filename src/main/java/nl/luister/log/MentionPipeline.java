@@ -54,10 +54,40 @@ public class MentionPipeline implements SmartLifecycle {
 		return mentionLog.drain(batchSize, this::process);
 	}
 
-	/** Processes until the log is empty. */
+	/** Processes until the log is empty, setting aside entries that cannot be processed. */
 	public void drainAll() {
-		while (processBatch() > 0) {
-			// keep going
+		while (true) {
+			try {
+				if (processBatch() == 0) return;
+			}
+			catch (RuntimeException e) {
+				isolateFailure(e);
+			}
+		}
+	}
+
+	/**
+	 * After a batch failed: process entries one at a time until the failing one is found and quarantined
+	 * (or a whole batch's worth went through, when the failure was passing).
+	 */
+	void isolateFailure(RuntimeException batchFailure) {
+		log.warn("A batch of the mention log failed; processing one entry at a time to find the cause", batchFailure);
+		for (int i = 0; i < batchSize; i++) {
+			long[] current = { -1 };
+			try {
+				int n = mentionLog.drain(1, single -> {
+					current[0] = single.getFirst().logId();
+					return process(single);
+				});
+				if (n == 0) return;
+			}
+			catch (RuntimeException e) {
+				if (current[0] < 0) throw e;
+				String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+				log.error("Mention log entry {} cannot be processed and is set aside: {}", current[0], reason);
+				mentionLog.quarantine(current[0], reason.length() > 2000 ? reason.substring(0, 2000) : reason);
+				return;
+			}
 		}
 	}
 
@@ -93,7 +123,13 @@ public class MentionPipeline implements SmartLifecycle {
 				return;
 			}
 			catch (RuntimeException e) {
-				log.error("Mention pipeline failed on a batch; it stays in the log and is retried in {}", pause, e);
+				try {
+					isolateFailure(e);
+					continue;
+				}
+				catch (RuntimeException again) {
+					log.error("Mention pipeline cannot reach the log; retrying in {}", pause, again);
+				}
 				try {
 					Thread.sleep(pause);
 				}

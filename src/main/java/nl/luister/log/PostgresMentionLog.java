@@ -9,6 +9,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.luister.channel.RawMention;
@@ -68,21 +69,42 @@ class PostgresMentionLog implements MentionLog {
 	@Override
 	public int drain(int max, Function<List<LoggedMention>, ?> processing) {
 		Integer n = tx.execute(status -> {
-			List<LoggedMention> batch = jdbc.sql("""
-					select id, source_id, payload::text as payload from mention_log
+			List<long[]> unreadable = new ArrayList<>();
+			List<LoggedMention> batch = new ArrayList<>();
+			jdbc.sql("""
+					select id, source_id, payload::text as payload from mention_log where failed_at is null
 					order by id limit ? for update skip locked""")
 				.param(max)
-				.query((rs, row) -> new LoggedMention(rs.getLong("id"), rs.getLong("source_id"),
-						json.readValue(rs.getString("payload"), RawMention.class)))
+				.query((rs, row) -> {
+					try {
+						batch.add(new LoggedMention(rs.getLong("id"), rs.getLong("source_id"),
+								json.readValue(rs.getString("payload"), RawMention.class)));
+					}
+					catch (JacksonException | IllegalArgumentException e) {
+						unreadable.add(new long[] { rs.getLong("id") });
+					}
+					return null;
+				})
 				.list();
-			if (batch.isEmpty()) return 0;
+			for (long[] id : unreadable) quarantine(id[0], "the logged item cannot be read back");
+			if (batch.isEmpty()) return unreadable.size();
 			processing.apply(batch);
-			jdbc.sql("delete from mention_log where id in (:ids)")
-				.param("ids", batch.stream().map(LoggedMention::logId).toList())
+			jdbc.sql("delete from mention_log where id = any(?)")
+				.param(batch.stream().mapToLong(LoggedMention::logId).toArray())
 				.update();
-			return batch.size();
+			return batch.size() + unreadable.size();
 		});
 		return n == null ? 0 : n;
+	}
+
+	@Override
+	public void quarantine(long logId, String reason) {
+		jdbc.sql("update mention_log set failed_at = now(), error = ? where id = ?").params(reason, logId).update();
+	}
+
+	@Override
+	public long quarantined() {
+		return jdbc.sql("select count(*) from mention_log where failed_at is not null").query(Long.class).single();
 	}
 
 	@Override
@@ -100,7 +122,7 @@ class PostgresMentionLog implements MentionLog {
 
 	@Override
 	public long backlog() {
-		return jdbc.sql("select count(*) from mention_log").query(Long.class).single();
+		return jdbc.sql("select count(*) from mention_log where failed_at is null").query(Long.class).single();
 	}
 
 	private void signalAfterCommit() {

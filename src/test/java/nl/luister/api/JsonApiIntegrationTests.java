@@ -145,6 +145,18 @@ class JsonApiIntegrationTests {
 	}
 
 	@Test
+	void healthShowsTheMentionLogToSignedInUsersOnly() throws Exception {
+		mvc.perform(get("/actuator/health").with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("admin")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.components.mentionLog.details.backlog").value(0))
+			.andExpect(jsonPath("$.components.mentionLog.details.quarantined").value(0));
+		mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"))
+			.andExpect(jsonPath("$.components").doesNotExist());
+	}
+
+	@Test
 	void requiresCredentials() throws Exception {
 		mvc.perform(get("/api/cases")).andExpect(status().isUnauthorized());
 	}

@@ -100,6 +100,39 @@ class MentionPipelineIntegrationTests {
 		assertThat(jdbc.sql("select topic_id from cases").query(Long.class).optional()).isEmpty();
 	}
 
+	@Test
+	void anEntryThatCannotBeProcessedIsSetAsideAndTheRestGoesOn() {
+		// a real failure inside the database for one row, as a constraint or an index limit would give
+		jdbc.sql("""
+				create or replace function reject_poison() returns trigger language plpgsql as $$
+				begin if new.text like '%POISON%' then raise exception 'poisoned row'; end if; return new; end $$""").update();
+		jdbc.sql("create trigger reject_poison before insert on mentions for each row execute function reject_poison()").update();
+		try {
+			ingestion.ingestPushed(source, List.of(mention("a", "pakket een"), mention("b", "POISON pakket"), mention("c", "pakket drie")));
+			jdbc.sql("insert into mention_log (source_id, external_id, payload) values (?, 'unreadable', '{\"foo\": 1}'::jsonb)").param(source).update();
+
+			pipeline.drainAll();
+
+			assertThat(jdbc.sql("select external_id from mentions order by external_id").query(String.class).list()).containsExactly("a", "c");
+			assertThat(mentionLog.backlog()).isZero();
+			assertThat(mentionLog.quarantined()).isEqualTo(2);
+			assertThat(jdbc.sql("select error from mention_log where external_id = 'b'").query(String.class).single()).contains("poisoned row");
+			assertThat(jdbc.sql("select error from mention_log where external_id = 'unreadable'").query(String.class).single()).contains("cannot be read");
+		}
+		finally {
+			jdbc.sql("drop trigger reject_poison on mentions").update();
+		}
+	}
+
+	@Test
+	void cutsAnOverlongTextInsteadOfFailing() {
+		ingestion.ingestPushed(source, List.of(mention("long", "pakket " + "woord ".repeat(100_000))));
+		pipeline.drainAll();
+
+		String text = jdbc.sql("select text from mentions").query(String.class).single();
+		assertThat(text).hasSize(RawMention.MAX_TEXT_CHARS).endsWith("…");
+	}
+
 	private long count(String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
