@@ -38,14 +38,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.awaitility.Awaitility.await;
 
 /**
- * The inbox as an agent sees it, in the system's headless Chromium (Debian's {@code chromium} package);
- * also takes the screenshots in {@code docs/screenshots}.
+ * The inbox as an agent sees it, in the system's headless Chromium (Debian's {@code chromium} package).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class InboxBrowserIntegrationTests {
 
 	static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-	static final Path SCREENSHOTS = Paths.get("docs/screenshots");
 
 	@LocalServerPort
 	int port;
@@ -131,7 +129,6 @@ class InboxBrowserIntegrationTests {
 		assertThat(page.locator("#inbox-news")).containsText("1 new case");
 		assertThat(page.locator(".view[aria-current=page] .count")).hasText("4");
 
-		Files.createDirectories(SCREENSHOTS);
 		page.locator("[data-row]", new Page.LocatorOptions().setHasText("Carla")).click();
 		assertThat(page.locator("#case .message-text").first()).containsText("Wanneer krijg ik mijn geld terug?");
 		assertThat(page).hasURL(Pattern.compile(".*/cases/\\d+$"));
@@ -146,7 +143,6 @@ class InboxBrowserIntegrationTests {
 		assertThat(ours).containsText("refund is on its way");
 		assertThat(ours.locator(".badge")).hasText("answered on site");
 		assertThat(page.locator("#case .case-title .badge")).hasText("pending");
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("case.png")));
 
 		page.locator("[data-action=resolve]").click();
 		assertThat(page.locator("#case .case-title .badge")).hasText("resolved");
@@ -157,7 +153,6 @@ class InboxBrowserIntegrationTests {
 		assertThat(rows).hasCount(3);
 		page.locator("[data-row]", new Page.LocatorOptions().setHasText("Anna Visser")).click();
 		assertThat(page.locator("#case .case-title")).containsText("Anna Visser");
-		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("inbox.png")));
 
 		page.navigate(url("/?lang=nl"));
 		assertThat(page.locator(".pane-views")).containsText("Niet toegewezen");
