@@ -88,6 +88,10 @@ class DemoBrowserIntegrationTests {
 		assertThat(page.locator("main")).containsText("SnelBox");
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("topics.png")));
 
+		page.navigate(url("/insights?days=30"));
+		assertThat(page.locator("main")).containsText("forum.example.nl");
+		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("insights.png")));
+
 		page.navigate(url("/search?q=pakket+kwijt"));
 		assertThat(page.locator("main")).containsText("kwijt");
 		page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("search.png")));
