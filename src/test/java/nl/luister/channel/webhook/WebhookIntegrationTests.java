@@ -238,6 +238,16 @@ class WebhookIntegrationTests {
 	}
 
 	@Test
+	void theApiNeverHandsOutTheSecret() throws Exception {
+		String listed = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/sources")
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("admin", "admin-test-password")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse().getContentAsString();
+
+		assertThat(listed).contains("(hidden)").contains("/review/body").doesNotContain(SECRET.substring(6));
+	}
+
+	@Test
 	void settingsWithoutSecretOrMappingAreRefused() {
 		org.assertj.core.api.Assertions.assertThatThrownBy(() -> admin.create("bad", "webhook", "Bad", Channel.REVIEW, "{\"mapping\": " + MAPPING + "}", 0))
 			.isInstanceOf(IllegalArgumentException.class)
