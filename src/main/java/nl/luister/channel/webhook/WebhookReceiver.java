@@ -49,6 +49,8 @@ public class WebhookReceiver {
 
 	private final Clock clock;
 
+	private final java.util.concurrent.atomic.AtomicLong nextCleanup = new java.util.concurrent.atomic.AtomicLong();
+
 	WebhookReceiver(Sources sources, Connectors connectors, WebhookSource type, Ingestion ingestion, JdbcClient jdbc,
 			TransactionTemplate tx, JsonMapper json) {
 		this.sources = sources;
@@ -86,7 +88,11 @@ public class WebhookReceiver {
 		}
 		RawMention mention = WebhookMapping.map(document, settings, this.clock.instant());
 		return this.tx.execute(status -> {
-			this.jdbc.sql("delete from webhook_deliveries where expires_at < now()").update();
+			long now = this.clock.millis();
+			long due = this.nextCleanup.get();
+			if (now >= due && this.nextCleanup.compareAndSet(due, now + 60_000)) {
+				this.jdbc.sql("delete from webhook_deliveries where expires_at < now()").update();
+			}
 			int fresh = this.jdbc.sql("""
 					insert into webhook_deliveries (source_id, webhook_id, expires_at)
 					values (?, ?, now() + ? * interval '1 second') on conflict do nothing""")
