@@ -110,7 +110,8 @@ final class BlueskyApi {
 		String reset = answer.header("RateLimit-Reset");
 		if (reset != null) {
 			try {
-				until = Instant.ofEpochSecond(Long.parseLong(reset.strip()));
+				Instant announced = Instant.ofEpochSecond(Long.parseLong(reset.strip()));
+				if (announced.isAfter(this.clock.instant())) until = announced;
 			}
 			catch (NumberFormatException e) {
 				// keep the default of five minutes

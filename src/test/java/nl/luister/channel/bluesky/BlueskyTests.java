@@ -136,13 +136,14 @@ class BlueskyTests {
 	@Test
 	void rateLimitIsAClearReason() {
 		this.source.probe(settings());
+		long reset = Instant.now().plusSeconds(600).getEpochSecond();
 		this.bluesky.server.handle("/xrpc/app.bsky.notification.listNotifications", exchange -> {
-			exchange.getResponseHeaders().set("RateLimit-Reset", "1795000000");
+			exchange.getResponseHeaders().set("RateLimit-Reset", String.valueOf(reset));
 			BlueskyServer.send(exchange, 429, "{\"error\":\"RateLimitExceeded\",\"message\":\"Rate Limit Exceeded\"}");
 		});
 
 		assertThatThrownBy(() -> this.source.fetch(settings(), null)).isInstanceOf(SourceUnavailable.class)
-			.hasMessageStartingWith("rate limited until " + Instant.ofEpochSecond(1795000000));
+			.hasMessageStartingWith("rate limited until " + Instant.ofEpochSecond(reset));
 	}
 
 	OutgoingReply reply(long id, String parentUri) {
