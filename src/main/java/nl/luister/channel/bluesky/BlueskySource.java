@@ -24,8 +24,9 @@ import nl.luister.channel.http.SafeHttp;
  *
  * <p>Streams: {@code app.bsky.notification.listNotifications} and, per term,
  * {@code app.bsky.feed.searchPosts?sort=latest&since=<mark>}, each at most {@value #LIMIT} items per fetch; the
- * {@link BlueskyCursor} keeps per stream the newest {@code indexedAt} seen. Known limit: more than
- * {@value #LIMIT} new items in one stream between two polls lose the older part (Bluesky pages only backwards).
+ * {@link BlueskyCursor} keeps per stream the newest {@code indexedAt} seen. Bluesky pages only backwards, so a
+ * stream is read page by page until a page reaches the mark, at most {@value #MAX_PAGES} pages: more than 500 new
+ * items in one stream between two polls lose the older part.
  *
  * <p>Mapping: the external id is the post's {@code at://} uri; the author is the handle and display name; the
  * text is {@code record.text}, which the protocol defines as plain text (markup in it is kept as the literal
@@ -40,6 +41,8 @@ import nl.luister.channel.http.SafeHttp;
 public final class BlueskySource implements Source<BlueskySettings> {
 
 	static final int LIMIT = 100;
+
+	static final int MAX_PAGES = 5;
 
 	private static final Set<String> ADDRESSING_REASONS = Set.of("mention", "reply", "quote");
 
@@ -79,9 +82,10 @@ public final class BlueskySource implements Source<BlueskySettings> {
 		List<Batch.Skipped> skipped = new ArrayList<>();
 		String own = this.api.session(settings).did();
 		if (settings.notifications()) {
-			JsonNode answer = read(settings, "app.bsky.notification.listNotifications", Map.of("limit", String.valueOf(LIMIT)), "notifications");
+			Map<String, String> params = new LinkedHashMap<>();
+			params.put("limit", String.valueOf(LIMIT));
 			List<JsonNode> posts = new ArrayList<>();
-			for (JsonNode notification : answer.path("notifications")) {
+			for (JsonNode notification : pages(settings, "app.bsky.notification.listNotifications", params, "notifications", previous.mark("n"), "notifications")) {
 				if (ADDRESSING_REASONS.contains(BlueskyApi.text(notification.path("reason")))) posts.add(notification);
 			}
 			stream(settings, own, "n", posts, true, previous, next, items, skipped);
@@ -94,9 +98,7 @@ public final class BlueskySource implements Source<BlueskySettings> {
 			params.put("limit", String.valueOf(LIMIT));
 			BlueskyCursor.Mark mark = previous.mark(stream);
 			if (mark != null) params.put("since", mark.at().toString());
-			JsonNode answer = read(settings, "app.bsky.feed.searchPosts", params, "the search for '" + term + "'");
-			List<JsonNode> posts = new ArrayList<>();
-			answer.path("posts").forEach(posts::add);
+			List<JsonNode> posts = pages(settings, "app.bsky.feed.searchPosts", params, "posts", mark, "the search for '" + term + "'");
 			stream(settings, own, stream, posts, false, previous, next, items, skipped);
 		}
 		return new Batch(List.copyOf(items.values()), new BlueskyCursor(next).encode(), skipped);
@@ -166,6 +168,28 @@ public final class BlueskySource implements Source<BlueskySettings> {
 		String handle = BlueskyApi.text(author.path("handle"));
 		String did = BlueskyApi.text(author.path("did"));
 		return (did != null && did.equals(ownDid)) || (handle != null && handle.toLowerCase(Locale.ROOT).equals(settings.handle().toLowerCase(Locale.ROOT)));
+	}
+
+	/**
+	 * Reads a stream newest first, following Bluesky's backwards {@code cursor} while a page is entirely newer
+	 * than the mark, at most {@value #MAX_PAGES} pages. The first fetch of a stream (no mark) reads one page:
+	 * Luister starts from now and does not import history.
+	 */
+	private List<JsonNode> pages(BlueskySettings settings, String nsid, Map<String, String> params, String field,
+			BlueskyCursor.Mark mark, String what) {
+		List<JsonNode> all = new ArrayList<>();
+		for (int page = 1; page <= MAX_PAGES; page++) {
+			JsonNode answer = read(settings, nsid, params, what);
+			List<JsonNode> items = new ArrayList<>();
+			answer.path(field).forEach(items::add);
+			all.addAll(items);
+			String cursor = BlueskyApi.text(answer.path("cursor"));
+			if (mark == null || cursor == null || items.isEmpty()) break;
+			Instant oldest = instant(BlueskyApi.text(items.getLast().path("indexedAt")));
+			if (oldest == null || !oldest.isAfter(mark.at())) break;
+			params.put("cursor", cursor);
+		}
+		return all;
 	}
 
 	private JsonNode read(BlueskySettings settings, String nsid, Map<String, String> params, String what) {

@@ -41,10 +41,24 @@ final class MastodonApi {
 
 	private final Map<String, Instant> heldUntil = new ConcurrentHashMap<>();
 
+	private final Map<String, String> ownAccounts = new ConcurrentHashMap<>();
+
 	MastodonApi(SafeHttp http, JsonMapper json, Clock clock) {
 		this.http = http;
 		this.json = json;
 		this.clock = clock;
+	}
+
+	/**
+	 * The brand's own account: the configured one, else the {@code acct} of the token's account
+	 * ({@code verify_credentials}), asked once per instance and token; {@code null} when it cannot be told.
+	 */
+	String ownAccount(MastodonSettings settings) {
+		if (settings.account() != null) return settings.account();
+		return this.ownAccounts.computeIfAbsent(settings.instance() + "\n" + settings.accessToken(), key -> {
+			SafeHttp.Answer answer = get(settings, "/api/v1/accounts/verify_credentials");
+			return answer.ok() ? text(parse(answer, settings.instance()).path("acct")) : null;
+		});
 	}
 
 	SafeHttp.Answer get(MastodonSettings settings, String pathAndQuery) {

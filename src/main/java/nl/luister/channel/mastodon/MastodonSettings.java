@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param accessToken     an access token of the brand's account with {@code read} (and {@code write:statuses}
  *                        to reply) scopes; required
  * @param account         the brand's own account, {@code name} or {@code name@instance}; its posts are not
- *                        customer mentions. May be {@code null} (then nothing is recognised as our own)
+ *                        customer mentions. May be {@code null}: then it is the account the token belongs to
  * @param notifications   whether mentions of and direct messages to the account are read (addressed); default true
  * @param hashtags        hashtags to follow without {@code #} (overheard); never {@code null}
  * @param searchTerms     keywords searched for (overheard); never {@code null}. Mastodon searches only the

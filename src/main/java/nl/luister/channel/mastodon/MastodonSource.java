@@ -33,7 +33,8 @@ import nl.luister.channel.rss.HtmlText;
  * <p>Mapping: the external id is the status id on this instance (so {@code in_reply_to_id} threads), the
  * author is {@code account.acct} / {@code display_name} / {@code followers_count}, the text is the HTML
  * content as plain text (the content warning becomes the title), the url is {@code url} (else {@code uri}).
- * A status of the brand's own account is skipped with that reason. A status that is shared by several streams
+ * A status of the brand's own account (the configured {@code account}, else the token's own account) is
+ * skipped with that reason. A status that is shared by several streams
  * is delivered once, addressed when any stream addressed it. A status without id, date or account goes to
  * {@link Batch#skipped()}; unknown fields are ignored.
  *
@@ -82,6 +83,7 @@ public final class MastodonSource implements Source<MastodonSettings> {
 		Map<String, String> next = new LinkedHashMap<>(previous.sinceIds());
 		Map<String, RawMention> items = new LinkedHashMap<>();
 		List<Batch.Skipped> skipped = new ArrayList<>();
+		String own = this.api.ownAccount(settings);
 		if (settings.notifications()) {
 			String stream = "n";
 			JsonNode list = read(settings, "/api/v1/notifications?types[]=mention&limit=" + LIMIT + since(previous, stream), "notifications");
@@ -93,30 +95,30 @@ public final class MastodonSource implements Source<MastodonSettings> {
 					skipped.add(new Batch.Skipped(where, "a mention without a status"));
 					continue;
 				}
-				add(settings, status, true, where, items, skipped);
+				add(settings, own, status, true, where, items, skipped);
 			}
 		}
 		for (String tag : settings.hashtags()) {
 			String stream = "t:" + tag.toLowerCase(Locale.ROOT);
 			JsonNode list = read(settings, "/api/v1/timelines/tag/" + MastodonApi.encode(tag) + "?limit=" + LIMIT
 					+ since(previous, stream), "the #" + tag + " timeline");
-			statuses(settings, list, stream, next, items, skipped);
+			statuses(settings, own, list, stream, next, items, skipped);
 		}
 		for (String term : settings.searchTerms()) {
 			String stream = "s:" + term;
 			JsonNode result = read(settings, "/api/v2/search?type=statuses&resolve=false&q=" + MastodonApi.encode(term)
 					+ "&limit=" + LIMIT + since(previous, stream), "the search for '" + term + "'");
-			statuses(settings, result.path("statuses"), stream, next, items, skipped);
+			statuses(settings, own, result.path("statuses"), stream, next, items, skipped);
 		}
 		return new Batch(List.copyOf(items.values()), new MastodonCursor(next).encode(), skipped);
 	}
 
-	private void statuses(MastodonSettings settings, JsonNode list, String stream, Map<String, String> next,
+	private void statuses(MastodonSettings settings, String own, JsonNode list, String stream, Map<String, String> next,
 			Map<String, RawMention> items, List<Batch.Skipped> skipped) {
 		for (JsonNode status : oldestFirst(list)) {
 			String id = MastodonApi.text(status.path("id"));
 			advance(next, stream, id);
-			add(settings, status, false, "status " + id + " of " + settings.instance(), items, skipped);
+			add(settings, own, status, false, "status " + id + " of " + settings.instance(), items, skipped);
 		}
 	}
 
@@ -130,12 +132,12 @@ public final class MastodonSource implements Source<MastodonSettings> {
 		return node;
 	}
 
-	private static void add(MastodonSettings settings, JsonNode status, boolean addressed, String where,
+	private static void add(MastodonSettings settings, String own, JsonNode status, boolean addressed, String where,
 			Map<String, RawMention> items, List<Batch.Skipped> skipped) {
 		RawMention mention;
 		try {
-			if (isOwn(settings, status.path("account"))) {
-				skipped.add(new Batch.Skipped(where, "posted by the brand's own account @" + settings.account()));
+			if (isOwn(own, settings.instance(), status.path("account"))) {
+				skipped.add(new Batch.Skipped(where, "posted by the brand's own account @" + own));
 				return;
 			}
 			mention = mention(status, addressed);
@@ -175,16 +177,16 @@ public final class MastodonSource implements Source<MastodonSettings> {
 				publishedAt, MastodonApi.text(status.path("in_reply_to_id")), addressed);
 	}
 
-	static boolean isOwn(MastodonSettings settings, JsonNode account) {
-		if (settings.account() == null) return false;
+	static boolean isOwn(String ownAccount, String instance, JsonNode account) {
+		if (ownAccount == null) return false;
 		String acct = MastodonApi.text(account.path("acct"));
 		if (acct == null) return false;
-		String own = settings.account().toLowerCase(Locale.ROOT);
+		String own = ownAccount.toLowerCase(Locale.ROOT);
 		String theirs = acct.toLowerCase(Locale.ROOT);
 		if (own.equals(theirs)) return true;
 		// "brand" on its own instance is "brand@instance.host" everywhere else
 		int at = own.indexOf('@');
-		return at > 0 && own.substring(0, at).equals(theirs) && settings.instance().toLowerCase(Locale.ROOT).endsWith("/" + own.substring(at + 1));
+		return at > 0 && own.substring(0, at).equals(theirs) && instance.toLowerCase(Locale.ROOT).endsWith("/" + own.substring(at + 1));
 	}
 
 	/** Mastodon lists newest first; a batch is in the order things were said, so a reply follows its post. */

@@ -66,11 +66,11 @@ final class BlueskyServer implements AutoCloseable {
 					+ "\",\"did\":\"" + BRAND_DID + "\",\"active\":true,\"emailConfirmed\":true}");
 		});
 		authorized("/xrpc/app.bsky.notification.listNotifications", (exchange, query) -> send(exchange, 200,
-				"{\"notifications\":" + array(this.notifications) + ",\"cursor\":\"older\",\"priorities\":false,\"seenAt\":null}"));
+				"{\"notifications\":" + page(this.notifications, query) + ",\"priorities\":false,\"seenAt\":null}"));
 		authorized("/xrpc/app.bsky.feed.searchPosts", (exchange, query) -> {
 			Instant since = query.containsKey("since") ? Instant.parse(query.get("since")) : Instant.EPOCH;
 			List<Post> found = this.searches.getOrDefault(query.get("q"), List.of()).stream().filter(p -> !p.indexedAt().isBefore(since)).toList();
-			send(exchange, 200, "{\"posts\":" + array(found) + ",\"hitsTotal\":" + found.size() + "}");
+			send(exchange, 200, "{\"posts\":" + page(found, query) + ",\"hitsTotal\":" + found.size() + "}");
 		});
 		authorized("/xrpc/app.bsky.feed.getPosts", (exchange, query) -> {
 			Post post = this.posts.get(query.get("uris"));
@@ -136,6 +136,16 @@ final class BlueskyServer implements AutoCloseable {
 
 	static Post withReason(Post post, String reason) {
 		return new Post(post.uri(), post.indexedAt(), post.json().replace("\"reason\":\"mention\"", "\"reason\":\"" + reason + "\""));
+	}
+
+	/** One page, newest first, of at most {@code limit} posts from offset {@code cursor}, and the next cursor. */
+	private static String page(List<Post> posts, Map<String, String> query) {
+		int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
+		int offset = Integer.parseInt(query.getOrDefault("cursor", "0"));
+		List<Post> sorted = posts.stream().sorted((a, b) -> b.indexedAt().compareTo(a.indexedAt())).toList();
+		List<Post> page = sorted.subList(Math.min(offset, sorted.size()), Math.min(offset + limit, sorted.size()));
+		String next = offset + limit < sorted.size() ? ",\"cursor\":\"" + (offset + limit) + "\"" : "";
+		return array(page) + next;
 	}
 
 	private static String array(List<Post> posts) {

@@ -86,6 +86,36 @@ class BlueskyTests {
 	}
 
 	@Test
+	void aBurstOfNewPostsIsReadPageByPageUpToTheMark() {
+		List<BlueskyServer.Post> posts = new java.util.concurrent.CopyOnWriteArrayList<>();
+		posts.add(BlueskyServer.post("dirk.bsky.social", "3l000", "koeriersnel", "2026-11-20T09:00:00.000Z", null, null));
+		this.bluesky.searches.put("koeriersnel", posts);
+		Batch first = this.source.fetch(settings(), null);
+		for (int i = 1; i <= 250; i++) {
+			posts.add(BlueskyServer.post("dirk.bsky.social", "3l%03d".formatted(i), "koeriersnel " + i,
+					Instant.parse("2026-11-20T10:00:00Z").plusSeconds(i).toString(), null, null));
+		}
+
+		Batch second = this.source.fetch(settings(), first.next());
+
+		assertThat(second.items()).hasSize(250);
+		assertThat(second.items().getFirst().text()).as("oldest first").isEqualTo("koeriersnel 1");
+		assertThat(this.source.fetch(settings(), second.next()).items()).isEmpty();
+	}
+
+	@Test
+	void theFirstFetchDoesNotImportHistory() {
+		List<BlueskyServer.Post> posts = new java.util.ArrayList<>();
+		for (int i = 1; i <= 150; i++) {
+			posts.add(BlueskyServer.post("dirk.bsky.social", "3l%03d".formatted(i), "koeriersnel " + i,
+					Instant.parse("2026-11-20T10:00:00Z").plusSeconds(i).toString(), null, null));
+		}
+		this.bluesky.searches.put("koeriersnel", posts);
+
+		assertThat(this.source.fetch(settings(), null).items()).hasSize(BlueskySource.LIMIT);
+	}
+
+	@Test
 	void postsOfTheBrandAndLikesAreNotMentions() {
 		this.bluesky.notifications.add(BlueskyServer.withReason(BlueskyServer.post("carla.bsky.social", "3la3", "liked", "2026-11-20T10:06:00.000Z", null, null), "like"));
 		this.bluesky.searches.put("koeriersnel", List.of(BlueskyServer.post("koeriersnel.bsky.social", "3lc9", "Wij helpen graag", "2026-11-20T11:00:00.000Z", null, null)));

@@ -98,6 +98,19 @@ class MastodonSourceTests {
 	}
 
 	@Test
+	void withoutAConfiguredAccountTheTokensOwnAccountIsOurs() {
+		this.mastodon.tag("pakket", MastodonServer.status("110", "koeriersnel", "<p>We kijken ernaar</p>", "public", null));
+		MastodonSettings settings = new MastodonSettings(this.mastodon.url(), "token-123", null, false, List.of("pakket"), List.of(), null);
+
+		Batch batch = this.source.fetch(settings, null);
+		this.source.fetch(settings, batch.next());
+
+		assertThat(batch.items()).isEmpty();
+		assertThat(batch.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("@koeriersnel"));
+		assertThat(this.mastodon.received("/api/v1/accounts/verify_credentials")).as("asked once").hasSize(1);
+	}
+
+	@Test
 	void unexpectedAndMissingFieldsAreTolerated() {
 		this.mastodon.tag("pakket",
 				new MastodonServer.Item("130", "{\"id\":\"130\",\"created_at\":\"2026-11-20T10:00:00Z\",\"account\":{\"acct\":\"x\"},\"novel\":[1,{\"a\":null}]}"),
