@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Where a message was said. Stored lower-case; shown with an icon in the inbox. */
 public enum Channel {
-	TWITTER, MASTODON, FORUM, BLOG, REVIEW, NEWS, EMAIL, OTHER;
+	TWITTER, MASTODON, BLUESKY, FORUM, BLOG, REVIEW, NEWS, EMAIL, OTHER;
 
 	/** Parses a channel name case-insensitively; unknown names are an error, {@code null} is {@link #OTHER}. */
 	public static Channel parse(String name) {
@@ -13,7 +13,7 @@ public enum Channel {
 			return valueOf(name.trim().toUpperCase(Locale.ROOT));
 		}
 		catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("unknown channel '" + name + "' (expected twitter, mastodon, forum, blog, review, news, email or other)");
+			throw new IllegalArgumentException("unknown channel '" + name + "' (expected twitter, mastodon, bluesky, forum, blog, review, news, email or other)");
 		}
 	}
 

@@ -28,8 +28,13 @@ public class Connectors {
 		return Optional.ofNullable(byType.get(type));
 	}
 
-	/** The types that are polled (every registered connector). */
+	/** The types that are polled (every registered connector except push-only ones). */
 	public Set<String> types() {
+		return byType.values().stream().filter(Source::polled).map(Source::type).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** Every registered connector type, polled or push-only. */
+	public Set<String> allTypes() {
 		return byType.keySet();
 	}
 

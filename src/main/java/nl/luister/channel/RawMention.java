@@ -6,7 +6,7 @@ import java.time.Instant;
  * One item as a source delivered it, normalised but not yet enriched or matched.
  *
  * @param externalId   the source's own id for the item (GUID, link, message id); unique per source
- * @param channel      where it was said: twitter, mastodon, forum, blog, review, news, email, other
+ * @param channel      where it was said: twitter, mastodon, bluesky, forum, blog, review, news, email, other
  * @param author       who said it; never {@code null}, fields inside may be
  * @param title        a title where the channel has one (blog post, forum thread), else {@code null}
  * @param text         plain text (never HTML), never {@code null}

@@ -31,6 +31,14 @@ public interface Source<S> {
 	 */
 	Batch fetch(S settings, String cursor);
 
+	/**
+	 * Whether the runner polls sources of this type. Push-only connectors (webhooks) answer {@code false}: their
+	 * items arrive through {@link Ingestion#ingestPushed} and their {@link #fetch} is never called by the runner.
+	 */
+	default boolean polled() {
+		return true;
+	}
+
 	/** The outcome of a probe: ok with a short description of what was found, or the reason it failed. */
 	record Probe(boolean ok, String message) {
 		public static Probe ok(String message) {

@@ -36,9 +36,9 @@ public class SourceAdmin {
 		return sources.find(id).orElseThrow(() -> new SourceNotFound(id));
 	}
 
-	/** The connector types a person can add (every polled type, plus import). */
+	/** The connector types a person can add (every registered type, plus import). */
 	public List<String> types() {
-		var types = new java.util.ArrayList<>(connectors.types());
+		var types = new java.util.ArrayList<>(connectors.allTypes());
 		types.add(IMPORT_TYPE);
 		types.sort(null);
 		return types;

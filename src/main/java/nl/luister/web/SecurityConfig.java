@@ -18,8 +18,9 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Who may see what. Two filter chains: {@code /api/**} for machines (HTTP Basic, stateless, no CSRF, JSON
- * 401/403) and everything else for people (form login, session, CSRF, strict security headers).
+ * Who may see what. Three filter chains: {@code /hooks/**} for webhook senders (public: authenticated by the
+ * webhook signature in the controller, stateless, no CSRF), {@code /api/**} for machines (HTTP Basic, stateless,
+ * no CSRF, JSON 401/403) and everything else for people (form login, session, CSRF, strict security headers).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -31,6 +32,19 @@ class SecurityConfig {
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain hooks(HttpSecurity http) throws Exception {
+		http.securityMatcher("/hooks/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.requestCache(cache -> cache.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
 
 	@Bean
 	@Order(1)

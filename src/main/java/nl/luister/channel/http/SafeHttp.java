@@ -157,6 +157,32 @@ public final class SafeHttp implements AutoCloseable {
 		throw new SourceUnavailable("gave up after " + MAX_REDIRECTS + " redirects starting at " + url);
 	}
 
+	/**
+	 * Sends one API request (JSON over HTTP) with the same address checks as {@link #get}, and returns the answer
+	 * whatever its status, so the caller can read error bodies and rate-limit headers. Redirects are not followed:
+	 * an API that redirects is answered as it is (3xx).
+	 *
+	 * @param method  {@code GET} or {@code POST} (any method name the JDK accepts)
+	 * @param url     an absolute http or https URL
+	 * @param headers request headers, e.g. {@code Authorization}; may be empty, values must not be {@code null}
+	 * @param body    the request body, or {@code null} for none
+	 * @throws SourceUnavailable when the URL is not allowed, the server cannot be reached, or the body of the
+	 *                           answer is larger than the limit
+	 */
+	public Answer send(String method, String url, Map<String, String> headers, byte[] body) {
+		URI uri = parse(url);
+		checkAllowed(uri);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+			.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+			.timeout(this.requestTimeout)
+			.header("User-Agent", USER_AGENT)
+			.header("Accept", "application/json");
+		headers.forEach(request::header);
+		HttpResponse<InputStream> response = send(request.build(), uri);
+		byte[] answer = readLimited(response, uri);
+		return new Answer(response.statusCode(), response.headers().map(), answer);
+	}
+
 	/** Releases the underlying HTTP client; requests in flight may fail. */
 	@Override
 	public void close() {
@@ -373,6 +399,33 @@ public final class SafeHttp implements AutoCloseable {
 		}
 		catch (IOException ignored) {
 			// the response is being discarded anyway
+		}
+	}
+
+	/**
+	 * What a {@link SafeHttp#send} returned: any status, the headers and the (size-limited) body.
+	 *
+	 * @param status  the HTTP status
+	 * @param headers the response headers, names in lower case
+	 * @param body    the body, never {@code null}
+	 */
+	public record Answer(int status, Map<String, java.util.List<String>> headers, byte[] body) {
+
+		/** The first value of the header {@code name} (case-insensitive), or {@code null}. */
+		public String header(String name) {
+			for (var entry : this.headers.entrySet()) {
+				if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) return entry.getValue().getFirst();
+			}
+			return null;
+		}
+
+		public boolean ok() {
+			return this.status >= 200 && this.status <= 299;
+		}
+
+		/** The status with its reason phrase where known, e.g. {@code 429 Too Many Requests}. */
+		public String describeStatus() {
+			return describe(this.status);
 		}
 	}
 
