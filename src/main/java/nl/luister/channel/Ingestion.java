@@ -3,6 +3,7 @@ package nl.luister.channel;
 import java.time.Instant;
 import java.util.List;
 
+import nl.luister.database.AfterCommit;
 import nl.luister.log.MentionLog;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,13 +35,16 @@ public class Ingestion {
 		return new Ingested(fresh.size(), batch.items().size() - fresh.size());
 	}
 
-	/** Stores pushed or imported items of a source (no cursor). */
+	/**
+	 * Stores pushed or imported items of a source (no cursor). The source's counters are updated after the
+	 * commit, in a statement of their own, so concurrent deliveries to one source (webhooks) don't queue on its row.
+	 */
 	@Transactional
 	public Ingested ingestPushed(long sourceId, List<RawMention> items) {
 		List<RawMention> fresh = log.append(sourceId, items);
-		jdbc.sql("update sources set items_total = items_total + ?, last_success_at = now() where id = ?")
+		AfterCommit.run(() -> jdbc.sql("update sources set items_total = items_total + ?, last_success_at = now() where id = ?")
 			.params(fresh.size(), sourceId)
-			.update();
+			.update());
 		return new Ingested(fresh.size(), items.size() - fresh.size());
 	}
 

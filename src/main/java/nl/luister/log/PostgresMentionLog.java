@@ -13,11 +13,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.luister.channel.RawMention;
+import nl.luister.database.AfterCommit;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The embedded-mode mention log: a PostgreSQL table claimed in batches with {@code FOR UPDATE SKIP LOCKED}. */
@@ -62,7 +61,7 @@ class PostgresMentionLog implements MentionLog {
 		for (RawMention item : items) {
 			if (inserted.remove(item.externalId())) fresh.add(item);
 		}
-		if (!fresh.isEmpty()) signalAfterCommit();
+		if (!fresh.isEmpty()) AfterCommit.run(this::signal);
 		return fresh;
 	}
 
@@ -123,20 +122,6 @@ class PostgresMentionLog implements MentionLog {
 	@Override
 	public long backlog() {
 		return jdbc.sql("select count(*) from mention_log where failed_at is null").query(Long.class).single();
-	}
-
-	private void signalAfterCommit() {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					signal();
-				}
-			});
-		}
-		else {
-			signal();
-		}
 	}
 
 	private void signal() {

@@ -3,14 +3,13 @@ package nl.luister.monitor;
 import java.util.ArrayList;
 import java.util.List;
 
+import nl.luister.database.AfterCommit;
 import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creates, changes and removes topics and keeps the matcher in step, without a restart or a pause in
@@ -61,7 +60,7 @@ public class TopicManagement implements SmartInitializingSingleton {
 		String cleanName = requireName(name);
 		TopicQuery.parse(query);
 		long id = topics.insert(cleanName, query.strip());
-		afterCommit(() -> matcher.put(new TopicMatcher.StandingQuery(id, query.strip())));
+		AfterCommit.run(() -> matcher.put(new TopicMatcher.StandingQuery(id, query.strip())));
 		return get(id);
 	}
 
@@ -71,14 +70,14 @@ public class TopicManagement implements SmartInitializingSingleton {
 		String cleanName = requireName(name);
 		TopicQuery.parse(query);
 		if (!topics.update(id, cleanName, query.strip())) throw new TopicNotFound(id);
-		afterCommit(() -> matcher.put(new TopicMatcher.StandingQuery(id, query.strip())));
+		AfterCommit.run(() -> matcher.put(new TopicMatcher.StandingQuery(id, query.strip())));
 		return get(id);
 	}
 
 	@Transactional
 	public void delete(long id) {
 		if (!topics.delete(id)) throw new TopicNotFound(id);
-		afterCommit(() -> matcher.remove(id));
+		AfterCommit.run(() -> matcher.remove(id));
 	}
 
 	/**
@@ -108,19 +107,5 @@ public class TopicManagement implements SmartInitializingSingleton {
 		if (name == null || name.isBlank()) throw new IllegalArgumentException("a topic needs a name");
 		if (name.length() > 200) throw new IllegalArgumentException("a topic name can be at most 200 characters");
 		return name.strip();
-	}
-
-	private static void afterCommit(Runnable action) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					action.run();
-				}
-			});
-		}
-		else {
-			action.run();
-		}
 	}
 }
