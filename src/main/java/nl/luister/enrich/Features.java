@@ -23,7 +23,8 @@ final class Features {
 		this.charGrams = charGrams;
 	}
 
-	void extract(Tokens t, Lexicon lexicon, FeatureVector out) {
+	/** @return the text's prior polarity from the lexicon (sum of signed word scores after negation and intensifiers) */
+	float extract(Tokens t, Lexicon lexicon, FeatureVector out) {
 		out.clear();
 		long prev = START;
 		int scope = 0;
@@ -100,6 +101,7 @@ final class Features {
 		indicator(19, Math.min(users, 3), out);
 		indicator(20, Math.min(hashtags, 3), out);
 		indicator(21, negated ? 1 : 0, out);
+		return pos - neg;
 	}
 
 	private void dense(int id, float v, FeatureVector out) {

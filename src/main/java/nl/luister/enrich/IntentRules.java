@@ -97,7 +97,8 @@ final class IntentRules {
 	static double dutchComplaintCues(Tokens t) {
 		double score = 0;
 		for (int k = 0; k < t.size; k++) {
-			if (t.type[k] == Tokens.WORD && Hashing.contains(DUTCH_COMPLAINT_WORDS, t.hash[k])) {
+			if (t.type[k] == Tokens.WORD && Hashing.contains(DUTCH_COMPLAINT_WORDS, t.hash[k])
+					&& !(k > 0 && Hashing.contains(NEGATIONS, t.hash[k - 1]))) {
 				score += 0.6;
 			}
 		}

@@ -72,6 +72,10 @@ public final class LanguageIdentifier {
 	private final Map<Long, Integer> stopWordLanguage = new HashMap<>();
 	private final boolean fastPath;
 	private final double minimumDistance;
+	private final TrigramScorer trigrams;
+	private final ThreadLocal<double[]> trigramScores;
+	private static final double TRIGRAM_MARGIN = 12;
+	private static final int TRIGRAM_MINIMUM = 8;
 	private final ThreadLocal<Tokens> tokens = ThreadLocal.withInitial(Tokens::new);
 
 	/**
@@ -104,6 +108,8 @@ public final class LanguageIdentifier {
 			}
 		}
 		ambiguous.forEach(stopWordLanguage::remove);
+		this.trigrams = fastPath ? new TrigramScorer(this.languages) : null;
+		this.trigramScores = ThreadLocal.withInitial(() -> new double[this.languages.size()]);
 	}
 
 	public List<String> languages() {
@@ -132,6 +138,12 @@ public final class LanguageIdentifier {
 		}
 		if (fastPath) {
 			Result quick = byStopWords(t);
+			if (quick != null) {
+				return quick;
+			}
+		}
+		if (trigrams != null) {
+			Result quick = byTrigrams(t);
 			if (quick != null) {
 				return quick;
 			}
@@ -206,6 +218,33 @@ public final class LanguageIdentifier {
 			return new Result(languages.get(best), Math.min(0.99, 0.8 + 0.04 * (bestCount - secondCount)));
 		}
 		return null;
+	}
+
+	/** Believes the trigram models when enough trigrams put one language far (in log-probability) ahead. */
+	private Result byTrigrams(Tokens t) {
+		double[] scores = trigramScores.get();
+		java.util.Arrays.fill(scores, 0);
+		int count = trigrams.score(t, scores);
+		if (count < TRIGRAM_MINIMUM) {
+			return null;
+		}
+		int best = 0;
+		for (int l = 1; l < scores.length; l++) {
+			if (scores[l] > scores[best]) {
+				best = l;
+			}
+		}
+		double second = Double.NEGATIVE_INFINITY;
+		for (int l = 0; l < scores.length; l++) {
+			if (l != best) {
+				second = Math.max(second, scores[l]);
+			}
+		}
+		double margin = scores[best] - second;
+		if (margin < TRIGRAM_MARGIN) {
+			return null;
+		}
+		return new Result(languages.get(best), Math.min(0.99, 0.8 + margin / 200));
 	}
 
 	private static String code(Language language) {

@@ -94,7 +94,7 @@ public class MessageUnderstanding {
 					false, 0, false, 0, false, 0);
 		}
 		float[] p = s.sentiment;
-		(dutch ? dutchSentiment : englishSentiment).classify(t, s.vector, p);
+		float polarity = (dutch ? dutchSentiment : englishSentiment).classify(t, s.vector, p);
 		int best = TrainModels.argmax(p);
 		double damp = (known ? 1.0 : 0.6) * (t.words == 0 ? 0.8 : 1.0);
 		Sentiment sentiment = Sentiment.values()[best];
@@ -108,14 +108,33 @@ public class MessageUnderstanding {
 			englishComplaint.classify(t, s.vector, s.complaint);
 			complaint = s.complaint[1] * (known ? 1.0 : 0.7);
 		}
-		if (dutch && complaint >= 0.5 && sentiment == Sentiment.NEUTRAL) {
-			// the headline-trained Dutch model has seen few customer complaints; a clear complaint is negative
-			sentiment = Sentiment.NEGATIVE;
-			p[0] = (float) Math.max(p[0], complaint * 0.8);
-			best = 0;
+		boolean praiseWord = IntentRules.hasPraiseWord(t);
+		if (dutch) {
+			// The Dutch model learnt from news headlines and has seen few customer messages: where it is unsure, a
+			// clear complaint, a thank-you or a clear lexicon polarity decides.
+			int override = -1;
+			if (complaint >= 0.5 && sentiment != Sentiment.NEGATIVE && p[best] < 0.6) {
+				override = 0;
+			}
+			else if (complaint < 0.5 && praiseWord && sentiment == Sentiment.NEUTRAL) {
+				override = 2;
+			}
+			else if (p[best] < 0.5 && Math.abs(polarity) >= 0.3) {
+				override = polarity > 0 ? 2 : 0;
+			}
+			if (override >= 0 && override != best) {
+				p[override] = Math.max(p[override], 0.5f);
+				best = override;
+				sentiment = Sentiment.values()[best];
+				negative = p[0];
+				positive = p[2];
+			}
 		}
 		double question = IntentRules.question(t);
-		double praise = positive * (IntentRules.hasPraiseWord(t) ? 1.0 : 0.6) * (complaint >= 0.5 ? 0.5 : 1.0);
+		double praise = praiseWord && complaint < 0.5 ? 0.5 + 0.45 * positive - 0.4 * negative : positive * 0.7;
+		if (sentiment != Sentiment.POSITIVE) {
+			praise = Math.min(praise, 0.45);
+		}
 		double request = IntentRules.request(t);
 		return new Understanding(language.language(), language.confidence(), sentiment, p[best] * damp,
 				complaint >= 0.5, complaint, question >= 0.5, question, praise >= 0.5, praise, request >= 0.5, request);

@@ -43,9 +43,11 @@ final class TextClassifier {
 		classify(s.tokens, s.vector, out);
 	}
 
-	void classify(Tokens tokens, FeatureVector vector, float[] out) {
-		features.extract(tokens, lexicon, vector);
+	/** @return the lexicon polarity of the text, which the model also saw as a feature */
+	float classify(Tokens tokens, FeatureVector vector, float[] out) {
+		float polarity = features.extract(tokens, lexicon, vector);
 		model.predict(vector, out);
+		return polarity;
 	}
 
 	void vectorize(Tokens tokens, FeatureVector vector) {
