@@ -83,9 +83,10 @@ public final class TrainModels {
 			(isHeldOut(ids.get(i)) ? heldOut : train).add(all.get(i));
 		}
 		Lexicon lexicon = Lexicon.dutch(dutchLexicon(data));
-		Trainer.Settings settings = new Trainer.Settings(NL_DIMENSION, intProperty("epochs", 4),
+		Trainer.Settings settings = new Trainer.Settings(NL_DIMENSION, intProperty("epochs", 8),
 				floatProperty("lr", 0.01f), floatProperty("l2", 1e-5f), 17);
-		LinearModel model = fit(train, SENTIMENT, lexicon, true, settings, doubleProperty("cw", 1.0));
+		LinearModel model = fit(train, SENTIMENT, lexicon, true, settings, doubleProperty("cw", 1.0),
+				intProperty("ensemble", 5));
 		out.printf(Locale.ROOT, "Dutch sentiment, held-out headlines (%d of %d, ids ending in 0):%n", heldOut.size(),
 				all.size());
 		out.print(evaluate(model, lexicon, true, heldOut).report());
@@ -128,6 +129,12 @@ public final class TrainModels {
 
 	static LinearModel fit(List<Labeled> data, String[] labels, Lexicon lexicon, boolean charGrams, Trainer.Settings s,
 			double classWeightPower) {
+		return fit(data, labels, lexicon, charGrams, s, classWeightPower, intProperty("ensemble", 1));
+	}
+
+	/** With {@code members} > 1, averages the weights of models trained with different seeds (less variance). */
+	static LinearModel fit(List<Labeled> data, String[] labels, Lexicon lexicon, boolean charGrams, Trainer.Settings s,
+			double classWeightPower, int members) {
 		Features features = new Features(s.dimension(), charGrams);
 		Tokens tokens = new Tokens();
 		FeatureVector vector = new FeatureVector();
@@ -142,7 +149,25 @@ public final class TrainModels {
 			features.extract(tokens, lexicon, vector);
 			examples.add(new Trainer.Example(vector.indexCopy(), vector.valueCopy(), label));
 		}
-		return Trainer.train(examples, labels, Trainer.classWeights(examples, labels.length, classWeightPower), s);
+		float[] weights = Trainer.classWeights(examples, labels.length, classWeightPower);
+		LinearModel sum = Trainer.train(examples, labels, weights, s);
+		for (int m = 1; m < members; m++) {
+			LinearModel next = Trainer.train(examples, labels, weights,
+					new Trainer.Settings(s.dimension(), s.epochs(), s.learningRate(), s.l2(), s.seed() + m));
+			for (int i = 0; i < sum.weights.length; i++) {
+				sum.weights[i] += next.weights[i];
+			}
+			for (int k = 0; k < sum.bias.length; k++) {
+				sum.bias[k] += next.bias[k];
+			}
+		}
+		for (int i = 0; i < sum.weights.length; i++) {
+			sum.weights[i] /= members;
+		}
+		for (int k = 0; k < sum.bias.length; k++) {
+			sum.bias[k] /= members;
+		}
+		return sum;
 	}
 
 	static Metrics evaluate(LinearModel model, Lexicon lexicon, boolean charGrams, List<Labeled> data) {
