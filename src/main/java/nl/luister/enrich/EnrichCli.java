@@ -17,7 +17,7 @@ import java.util.Set;
  * The {@code eval} and {@code classify} commands of the packaged jar; they run without Spring, the web server or the
  * database.
  * <ul>
- * <li>{@code eval --task sentiment|complaint|language FILE.tsv [--text COL] [--label COL] [--language HINT]} reads a
+ * <li>{@code eval --task sentiment|complaint|question|praise|language FILE.tsv [--text COL] [--label COL] [--language HINT]} reads a
  * tab-separated file (RFC-4180 quoting) of text and gold label, with or without a header row, and prints accuracy,
  * macro-averaged recall, macro-averaged F1 and the confusion matrix. With a header, the text column is {@code text}
  * (or {@code headline}) and the label column {@code label_name}, {@code label} or the task's name, unless named.</li>
@@ -69,7 +69,7 @@ public final class EnrichCli {
 
 	private static String usage() {
 		return """
-				usage: luister.jar eval --task sentiment|complaint|language FILE.tsv [--text COLUMN] [--label COLUMN] [--language HINT]
+				usage: luister.jar eval --task sentiment|complaint|question|praise|language FILE.tsv [--text COLUMN] [--label COLUMN] [--language HINT]
 				       luister.jar classify FILE|-""";
 	}
 
@@ -84,8 +84,8 @@ public final class EnrichCli {
 				default -> file = args[i];
 			}
 		}
-		if (task == null || !List.of("sentiment", "complaint", "language").contains(task) || file == null) {
-			throw new IllegalArgumentException("eval needs --task sentiment|complaint|language and a file");
+		if (task == null || !List.of("sentiment", "complaint", "question", "praise", "language").contains(task) || file == null) {
+			throw new IllegalArgumentException("eval needs --task sentiment|complaint|question|praise|language and a file");
 		}
 		List<List<String>> rows = Tsv.read(Path.of(file));
 		if (rows.isEmpty()) {
@@ -106,7 +106,7 @@ public final class EnrichCli {
 		MessageUnderstanding understanding = MessageUnderstanding.withDefaults();
 		Metrics metrics = switch (task) {
 			case "sentiment" -> new Metrics("negative", "neutral", "positive");
-			case "complaint" -> new Metrics("0", "1");
+			case "complaint", "question", "praise" -> new Metrics("0", "1");
 			default -> new Metrics();
 		};
 		understanding.languages().warmUp();
@@ -121,6 +121,8 @@ public final class EnrichCli {
 			String predicted = switch (task) {
 				case "sentiment" -> u.sentiment().label();
 				case "complaint" -> u.complaint() ? "1" : "0";
+				case "question" -> u.question() ? "1" : "0";
+				case "praise" -> u.praise() ? "1" : "0";
 				default -> u.language();
 			};
 			metrics.add(normalise(task, row.get(l)), predicted);
@@ -138,9 +140,9 @@ public final class EnrichCli {
 
 	private static String normalise(String task, String label) {
 		String l = label.trim().toLowerCase(Locale.ROOT);
-		if (task.equals("complaint")) {
+		if (!task.equals("sentiment") && !task.equals("language")) {
 			return switch (l) {
-				case "true", "yes", "complaint" -> "1";
+				case "true", "yes", "complaint", "question", "praise" -> "1";
 				case "false", "no" -> "0";
 				default -> l;
 			};

@@ -52,6 +52,16 @@ class EnrichCliTests {
 	}
 
 	@Test
+	void evalScoresQuestionsAndPraiseAsFlags() throws IOException {
+		Path file = Files.writeString(dir.resolve("q.tsv"),
+				"text\tquestion\tpraise\nhoe kan ik opzeggen\t1\t0\ntop service, bedankt!\t0\t1\n");
+		assertThat(run("eval", "--task", "question", file.toString())).isZero();
+		assertThat(out()).contains("task=question", "n=2");
+		assertThat(run("eval", "--task", "praise", file.toString())).isZero();
+		assertThat(out()).contains("task=praise");
+	}
+
+	@Test
 	void classifyWritesOneJsonObjectPerLineInOrder() throws IOException {
 		Path file = Files.writeString(dir.resolve("texts.txt"), "mijn pakket is nog steeds niet bezorgd\n\nhow do I reset my password\n😀\n");
 		assertThat(run("classify", file.toString())).isZero();
