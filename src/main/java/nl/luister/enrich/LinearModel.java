@@ -50,6 +50,16 @@ final class LinearModel {
 		softmax(probabilities, c);
 	}
 
+	static int argmax(float[] p) {
+		int best = 0;
+		for (int k = 1; k < p.length; k++) {
+			if (p[k] > p[best]) {
+				best = k;
+			}
+		}
+		return best;
+	}
+
 	static void softmax(float[] s, int c) {
 		float max = Float.NEGATIVE_INFINITY;
 		for (int k = 0; k < c; k++) {

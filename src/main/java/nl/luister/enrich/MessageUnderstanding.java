@@ -95,7 +95,7 @@ public class MessageUnderstanding {
 		}
 		float[] p = s.sentiment;
 		float polarity = (dutch ? dutchSentiment : englishSentiment).classify(t, s.vector, p);
-		int best = TrainModels.argmax(p);
+		int best = LinearModel.argmax(p);
 		double damp = (known ? 1.0 : 0.6) * (t.words == 0 ? 0.8 : 1.0);
 		Sentiment sentiment = Sentiment.values()[best];
 		double negative = p[0], positive = p[2];
@@ -145,7 +145,7 @@ public class MessageUnderstanding {
 		Scratch s = scratch.get();
 		s.tokens.tokenize(text);
 		("nl".equals(language) ? dutchSentiment : englishSentiment).classify(s.tokens, s.vector, s.sentiment);
-		return Sentiment.values()[TrainModels.argmax(s.sentiment)];
+		return Sentiment.values()[LinearModel.argmax(s.sentiment)];
 	}
 
 	/** Complaint probability from the English model (any language), for evaluation and benchmarks. */

@@ -182,17 +182,7 @@ public final class TrainModels {
 		TextClassifier c = new TextClassifier(model, lexicon, charGrams);
 		float[] p = new float[model.classes()];
 		c.classify(text, p);
-		return model.labels[argmax(p)];
-	}
-
-	static int argmax(float[] p) {
-		int best = 0;
-		for (int k = 1; k < p.length; k++) {
-			if (p[k] > p[best]) {
-				best = k;
-			}
-		}
-		return best;
+		return model.labels[LinearModel.argmax(p)];
 	}
 
 	static List<Labeled> read(Path file, String textColumn, String labelColumn) throws IOException {
