@@ -1,5 +1,7 @@
 package nl.luister;
 
+import nl.luister.enrich.EnrichCli;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +14,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LuisterApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && EnrichCli.handles(args[0])) {
+			System.exit(EnrichCli.run(args, System.out, System.err));
+		}
 		SpringApplication.run(LuisterApplication.class, args);
 	}
 }

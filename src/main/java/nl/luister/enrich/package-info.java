@@ -1,0 +1,2 @@
+/** Understands each message: language, sentiment and intent. */
+package nl.luister.enrich;
