@@ -3,14 +3,15 @@ package nl.luister.cases;
 import java.time.Instant;
 import java.util.List;
 
+import nl.luister.mention.Labels;
 import nl.luister.mention.StoredMention;
 
 /**
- * A case with its whole thread (customer messages and our replies in time order), notes, history and the
- * author's other cases.
+ * A case with its whole thread (customer messages and our replies in time order), notes, history, the
+ * author's other cases and what was understood of each customer message ({@code labels} by mention id).
  */
 public record CaseDetail(CaseSummary summary, List<ThreadItem> thread, List<Note> notes, List<HistoryEntry> history,
-		List<CaseSummary> otherCasesOfAuthor, List<String> topics) {
+		List<CaseSummary> otherCasesOfAuthor, List<String> topics, java.util.Map<Long, Labels> labels) {
 
 	/** One message in the thread: a customer's mention or one of our replies. */
 	public sealed interface ThreadItem permits CustomerMessage, OurReply {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
+import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -30,11 +31,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseManagement {
 
 	private final Cases cases;
+	private final Mentions mentions;
 	private final CasesProperties properties;
 	private final ApplicationEventPublisher events;
 
-	CaseManagement(Cases cases, CasesProperties properties, ApplicationEventPublisher events) {
+	CaseManagement(Cases cases, Mentions mentions, CasesProperties properties, ApplicationEventPublisher events) {
 		this.cases = cases;
+		this.mentions = mentions;
 		this.properties = properties;
 		this.events = events;
 	}
@@ -124,6 +127,7 @@ public class CaseManagement {
 			if (!opened.contains(entry.getKey())) changed.add(entry.getKey());
 		}
 		cases.events(events);
+		cases.refreshLabels(java.util.stream.LongStream.concat(java.util.Arrays.stream(ids), java.util.Arrays.stream(joined)).toArray());
 		if (!opened.isEmpty() || !changed.isEmpty()) this.events.publishEvent(new CasesChanged(Set.copyOf(opened), Set.copyOf(changed)));
 	}
 
@@ -141,8 +145,10 @@ public class CaseManagement {
 		cases.mentionsOf(caseId).forEach(m -> thread.add(new CaseDetail.CustomerMessage(m)));
 		thread.addAll(cases.repliesOf(caseId));
 		thread.sort(Comparator.comparing(CaseDetail.ThreadItem::at));
+		List<Long> mentionIds = thread.stream().filter(CaseDetail.CustomerMessage.class::isInstance)
+			.map(i -> ((CaseDetail.CustomerMessage) i).mention().id()).toList();
 		return new CaseDetail(summary, thread, cases.notesOf(caseId), cases.historyOf(caseId), cases.otherCasesOf(summary),
-				cases.topicsOf(caseId));
+				cases.topicsOf(caseId), mentions.labels(mentionIds));
 	}
 
 	@Transactional
@@ -172,6 +178,13 @@ public class CaseManagement {
 		cases.event(caseId, actorId, "note", null);
 		events.publishEvent(new CasesChanged(Set.of(), Set.of(caseId)));
 		return id;
+	}
+
+	/** Brings the case's sentiment and intents up to date after a message's labels changed (a correction). */
+	@Transactional
+	public void refreshLabels(long caseId) {
+		cases.refreshLabels(new long[] { caseId });
+		events.publishEvent(new CasesChanged(Set.of(), Set.of(caseId)));
 	}
 
 	/** Records something another feature did to the case (a reply sent, a delivery failed). */

@@ -23,7 +23,7 @@ class Cases {
 	private static final String SUMMARY = """
 			select c.id, c.status, c.channel, c.author_handle, c.author_name, c.snippet, c.topic_id, t.name as topic,
 			       c.assignee_id, coalesce(u.display_name, u.username) as assignee, c.mention_count, c.opened_at,
-			       c.last_activity_at, c.source_id, s.type as source_type
+			       c.last_activity_at, c.source_id, s.type as source_type, c.sentiment, c.complaint, c.question, c.praise
 			from cases c
 			join sources s on s.id = c.source_id
 			left join topics t on t.id = c.topic_id
@@ -50,6 +50,18 @@ class Cases {
 		if (f.topicId() != null) {
 			where.append(" and exists (select 1 from mentions m join mention_topics mt on mt.mention_id = m.id where m.case_id = c.id and mt.topic_id = :topic)");
 			params.put("topic", f.topicId());
+		}
+		if (f.sentiment() != null) {
+			where.append(" and c.sentiment = :sentiment");
+			params.put("sentiment", f.sentiment());
+		}
+		if (f.intent() != null) {
+			switch (f.intent()) {
+				case "complaint" -> where.append(" and c.complaint");
+				case "question" -> where.append(" and c.question");
+				case "praise" -> where.append(" and c.praise");
+				default -> throw new IllegalArgumentException("unknown intent '" + f.intent() + "' (expected complaint, question or praise)");
+			}
 		}
 		if (f.channel() != null) {
 			where.append(" and c.channel = :channel");
@@ -107,6 +119,24 @@ class Cases {
 	}
 
 	record LatestCase(long caseId, Instant lastActivity) {
+	}
+
+	/**
+	 * Brings the cases' labels up to date with their messages: the sentiment of the newest labelled customer
+	 * message, and each intent when any message has it.
+	 */
+	void refreshLabels(long[] caseIds) {
+		if (caseIds.length == 0) return;
+		jdbc.sql("""
+				update cases c set sentiment = l.sentiment, complaint = l.complaint, question = l.question, praise = l.praise
+				from (select m.case_id,
+				             (array_agg(m.sentiment order by m.published_at desc, m.id desc))[1] as sentiment,
+				             bool_or(m.complaint >= 0.5) as complaint, bool_or(m.question >= 0.5) as question,
+				             bool_or(m.praise >= 0.5) as praise
+				      from mentions m where m.case_id = any(?) and m.sentiment is not null group by m.case_id) l
+				where c.id = l.case_id""")
+			.param(caseIds)
+			.update();
 	}
 
 	void linkMentions(long[] mentionIds, long[] caseIds) {
@@ -279,7 +309,8 @@ class Cases {
 				Channel.parse(rs.getString("channel")), rs.getString("author_handle"), rs.getString("author_name"),
 				rs.getString("snippet"), topic, rs.getString("topic"), assignee, rs.getString("assignee"),
 				rs.getInt("mention_count"), rs.getTimestamp("opened_at").toInstant(),
-				rs.getTimestamp("last_activity_at").toInstant(), rs.getLong("source_id"), rs.getString("source_type"));
+				rs.getTimestamp("last_activity_at").toInstant(), rs.getLong("source_id"), rs.getString("source_type"),
+				rs.getString("sentiment"), rs.getBoolean("complaint"), rs.getBoolean("question"), rs.getBoolean("praise"));
 	}
 
 }

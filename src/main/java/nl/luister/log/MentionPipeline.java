@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.MatchedMention;
+import nl.luister.enrich.MessageUnderstanding;
+import nl.luister.enrich.Understanding;
+import nl.luister.mention.Labels;
 import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
 import nl.luister.monitor.MatchDocument;
@@ -21,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drains the mention log in batches on one named virtual thread: match every mention against all topics,
- * store it (deduplicated), tag it with its topics and thread it into cases — all in the transaction that
+ * store it (deduplicated), tag it with its topics, label it (language, sentiment, intents) and thread it into cases — all in the transaction that
  * removes the batch from the log. A batch that fails stays in the log and is retried after a pause.
  */
 @Component
@@ -33,18 +36,20 @@ public class MentionPipeline implements SmartLifecycle {
 	private final TopicMatcher matcher;
 	private final Mentions mentions;
 	private final CaseManagement cases;
+	private final MessageUnderstanding understanding;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases,
-			@Value("${luister.pipeline.batch-size:500}") int batchSize,
+			MessageUnderstanding understanding, @Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
 		this.mentions = mentions;
 		this.cases = cases;
+		this.understanding = understanding;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -106,9 +111,18 @@ public class MentionPipeline implements SmartLifecycle {
 			StoredMention sm = stored.get(i);
 			if (sm != null) fresh.add(new MatchedMention(sm, topics.get(i)));
 		}
-		mentions.tag(fresh.stream().map(f -> f.mention().id()).toList(), fresh.stream().map(MatchedMention::topicIds).toList());
+		List<Long> ids = fresh.stream().map(f -> f.mention().id()).toList();
+		mentions.tag(ids, fresh.stream().map(MatchedMention::topicIds).toList());
+		mentions.label(ids, fresh.stream().map(f -> understand(f.mention())).toList());
 		cases.attach(fresh);
 		return fresh.size();
+	}
+
+	private Labels understand(StoredMention m) {
+		String text = m.title() == null || m.title().isBlank() ? m.text() : m.title() + "\n" + m.text();
+		Understanding u = understanding.understand(text, null);
+		return new Labels(u.language(), u.sentiment().name(), u.sentimentConfidence(), u.complaintConfidence(),
+				u.questionConfidence(), u.praiseConfidence(), u.requestConfidence());
 	}
 
 	private void loop() {

@@ -103,6 +103,49 @@ public class Mentions {
 			.update();
 	}
 
+	/** Stores what was understood of each mention, in one statement ({@code labels} at the index of its id). */
+	public void label(List<Long> mentionIds, List<Labels> labels) {
+		int n = mentionIds.size();
+		if (n == 0) return;
+		long[] ids = new long[n];
+		String[] languages = new String[n], sentiments = new String[n];
+		double[] confidence = new double[n], complaint = new double[n], question = new double[n], praise = new double[n], request = new double[n];
+		for (int i = 0; i < n; i++) {
+			Labels l = labels.get(i);
+			ids[i] = mentionIds.get(i);
+			languages[i] = l.language();
+			sentiments[i] = l.sentiment();
+			confidence[i] = l.sentimentConfidence();
+			complaint[i] = l.complaint();
+			question[i] = l.question();
+			praise[i] = l.praise();
+			request[i] = l.request();
+		}
+		jdbc.sql("""
+				update mentions m set language = t.language, sentiment = t.sentiment, sentiment_confidence = t.confidence,
+				  complaint = t.complaint, question = t.question, praise = t.praise, request = t.request
+				from unnest(?::bigint[], ?::text[], ?::text[], ?::float8[], ?::float8[], ?::float8[], ?::float8[], ?::float8[])
+				  as t(id, language, sentiment, confidence, complaint, question, praise, request)
+				where m.id = t.id""")
+			.params(ids, languages, sentiments, confidence, complaint, question, praise, request)
+			.update();
+	}
+
+	/** The labels of these mentions, by mention id; mentions stored before understanding existed have none. */
+	public Map<Long, Labels> labels(java.util.Collection<Long> mentionIds) {
+		Map<Long, Labels> result = new HashMap<>();
+		if (mentionIds.isEmpty()) return result;
+		jdbc.sql("""
+				select id, language, sentiment, sentiment_confidence, complaint, question, praise, request
+				from mentions where id = any(?) and sentiment is not null""")
+			.param(mentionIds.stream().mapToLong(Long::longValue).toArray())
+			.query((rs, row) -> result.put(rs.getLong("id"), new Labels(rs.getString("language"), rs.getString("sentiment"),
+					rs.getDouble("sentiment_confidence"), rs.getDouble("complaint"), rs.getDouble("question"), rs.getDouble("praise"),
+					rs.getDouble("request"))))
+			.list();
+		return result;
+	}
+
 	/** The newest stored mentions, newest first. */
 	public List<StoredMention> recent(int limit) {
 		return jdbc.sql("select " + COLUMNS + " from mentions m order by m.published_at desc, m.id desc limit ?")

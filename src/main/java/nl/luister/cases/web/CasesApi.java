@@ -16,6 +16,7 @@ import nl.luister.cases.CaseStatus;
 import nl.luister.cases.CaseSummary;
 import nl.luister.cases.InboxFilter;
 import nl.luister.channel.Channel;
+import nl.luister.mention.LabelCorrections;
 import nl.luister.mention.web.MentionJson;
 import nl.luister.reply.Replies;
 import nl.luister.web.ApiController;
@@ -36,8 +37,10 @@ class CasesApi {
 	private final CaseManagement cases;
 	private final Replies replies;
 	private final Users users;
+	private final LabelCorrections corrections;
 
-	CasesApi(CaseManagement cases, Replies replies, Users users) {
+	CasesApi(CaseManagement cases, Replies replies, Users users, LabelCorrections corrections) {
+		this.corrections = corrections;
 		this.cases = cases;
 		this.replies = replies;
 		this.users = users;
@@ -47,18 +50,27 @@ class CasesApi {
 	@GetMapping
 	List<CaseJson> list(@RequestParam(required = false) String status, @RequestParam(required = false) Long topic,
 			@RequestParam(required = false) String channel, @RequestParam(required = false) String assignee,
+			@RequestParam(required = false) String sentiment, @RequestParam(required = false) String intent,
 			@RequestParam(defaultValue = "200") int limit) {
 		Set<CaseStatus> statuses = parseStatuses(status);
 		boolean unassigned = "none".equals(assignee);
 		Long assigneeId = assignee == null || unassigned ? null : userId(assignee);
-		var filter = new InboxFilter(statuses, topic, channel == null ? null : Channel.parse(channel), assigneeId, unassigned, limit);
+		String feeling = null;
+		if (sentiment != null) {
+			feeling = sentiment.strip().toUpperCase(java.util.Locale.ROOT);
+			if (!java.util.Set.of("NEGATIVE", "NEUTRAL", "POSITIVE").contains(feeling)) {
+				throw new IllegalArgumentException("unknown sentiment '" + sentiment + "' (expected negative, neutral or positive)");
+			}
+		}
+		var filter = new InboxFilter(statuses, topic, channel == null ? null : Channel.parse(channel), assigneeId, unassigned, limit,
+				feeling, intent == null ? null : intent.strip().toLowerCase(java.util.Locale.ROOT));
 		return cases.inbox(filter).stream().map(CaseJson::of).toList();
 	}
 
 	@GetMapping("/{id}")
 	CaseDetailJson get(@PathVariable long id) {
 		CaseDetail d = cases.detail(id);
-		return new CaseDetailJson(CaseJson.of(d.summary()), d.topics(),
+		return new CaseDetailJson(CaseJson.of(d.summary()), d.topics(), d.labels(),
 				d.thread().stream().filter(CaseDetail.CustomerMessage.class::isInstance)
 					.map(i -> MentionJson.of(((CaseDetail.CustomerMessage) i).mention())).toList(),
 				d.thread().stream().filter(CaseDetail.OurReply.class::isInstance).map(CaseDetail.OurReply.class::cast).toList(),
@@ -99,6 +111,20 @@ class CasesApi {
 		return CaseJson.of(cases.summary(id));
 	}
 
+	/** Corrects one label of a message of this case: {@code {"mention": 12, "task": "sentiment", "label": "negative"}}. */
+	@PostMapping("/{id}/labels")
+	CaseJson correct(@PathVariable long id, @RequestBody Correction body, @AuthenticationPrincipal LuisterUser me) {
+		if (!cases.detail(id).labels().containsKey(body.mention())) {
+			throw new IllegalArgumentException("message " + body.mention() + " is not a labelled message of case " + id);
+		}
+		corrections.correct(body.mention(), body.task(), body.label(), me.id().value());
+		cases.refreshLabels(id);
+		return CaseJson.of(cases.summary(id));
+	}
+
+	record Correction(long mention, String task, String label) {
+	}
+
 	private Long userId(String username) {
 		return user(username).id().value();
 	}
@@ -125,18 +151,27 @@ class CasesApi {
 	}
 
 	record CaseJson(long id, String status, String channel, Author author, String topic, String assignee, String snippet,
-			int mentionCount, Instant opened, Instant lastActivity) {
+			int mentionCount, Instant opened, Instant lastActivity, String sentiment, List<String> intents) {
 
 		record Author(String handle, String name) {
 		}
 
 		static CaseJson of(CaseSummary c) {
 			return new CaseJson(c.id(), c.status().key(), c.channel().key(), new Author(c.authorHandle(), c.authorName()),
-					c.topic(), c.assignee(), c.snippet(), c.mentionCount(), c.openedAt(), c.lastActivityAt());
+					c.topic(), c.assignee(), c.snippet(), c.mentionCount(), c.openedAt(), c.lastActivityAt(),
+					c.sentiment() == null ? null : c.sentiment().toLowerCase(java.util.Locale.ROOT), intents(c));
+		}
+
+		static List<String> intents(CaseSummary c) {
+			List<String> intents = new java.util.ArrayList<>();
+			if (c.complaint()) intents.add("complaint");
+			if (c.question()) intents.add("question");
+			if (c.praise()) intents.add("praise");
+			return intents;
 		}
 	}
 
-	record CaseDetailJson(CaseJson summary, List<String> topics, List<MentionJson> mentions, List<CaseDetail.OurReply> replies,
+	record CaseDetailJson(CaseJson summary, List<String> topics, java.util.Map<Long, nl.luister.mention.Labels> labels, List<MentionJson> mentions, List<CaseDetail.OurReply> replies,
 			List<CaseDetail.Note> notes, List<CaseDetail.HistoryEntry> history, boolean canSendReplies) {
 	}
 }

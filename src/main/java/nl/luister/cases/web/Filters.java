@@ -14,15 +14,23 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The inbox's query parameters: a named view ({@code all}, {@code mine}, {@code unassigned}, {@code new},
- * {@code pending}, {@code resolved}) narrowed by {@code status}, {@code topic}, {@code channel} and {@code assignee}
- * (a user id, {@code me} or {@code none}). Unknown values are ignored rather than failing the page: these come
+ * {@code pending}, {@code resolved}) narrowed by {@code status}, {@code topic}, {@code channel}, {@code assignee}
+ * (a user id, {@code me} or {@code none}), {@code sentiment} (negative, neutral, positive) and {@code intent}
+ * (complaint, question, praise). Unknown values are ignored rather than failing the page: these come
  * from hand-edited URLs.
  */
-public record Filters(String view, String status, Long topic, Channel channel, String assignee) {
+public record Filters(String view, String status, Long topic, Channel channel, String assignee, String sentiment, String intent) {
 
 	static final Set<String> VIEWS = Set.of("all", "mine", "unassigned", "new", "pending", "resolved");
+	static final Set<String> SENTIMENTS = Set.of("negative", "neutral", "positive");
+	static final Set<String> INTENTS = Set.of("complaint", "question", "praise");
 
 	static Filters parse(String view, String status, String topic, String channel, String assignee) {
+		return parse(view, status, topic, channel, assignee, null, null);
+	}
+
+	static Filters parse(String view, String status, String topic, String channel, String assignee, String sentiment,
+			String intent) {
 		String v = view != null && VIEWS.contains(view) ? view : "all";
 		Long t = null;
 		try {
@@ -38,11 +46,15 @@ public record Filters(String view, String status, Long topic, Channel channel, S
 		catch (IllegalArgumentException e) {
 			// ignored
 		}
-		return new Filters(v, blankToNull(status), t, c, blankToNull(assignee));
+		String feeling = sentiment != null && SENTIMENTS.contains(sentiment.strip().toLowerCase(java.util.Locale.ROOT))
+				? sentiment.strip().toLowerCase(java.util.Locale.ROOT) : null;
+		String purpose = intent != null && INTENTS.contains(intent.strip().toLowerCase(java.util.Locale.ROOT))
+				? intent.strip().toLowerCase(java.util.Locale.ROOT) : null;
+		return new Filters(v, blankToNull(status), t, c, blankToNull(assignee), feeling, purpose);
 	}
 
 	static Filters none() {
-		return new Filters("all", null, null, null, null);
+		return new Filters("all", null, null, null, null, null, null);
 	}
 
 	InboxFilter toInboxFilter(long me) {
@@ -55,12 +67,14 @@ public record Filters(String view, String status, Long topic, Channel channel, S
 		if (status != null) statuses = statuses(status, statuses);
 		boolean unassigned = view.equals("unassigned") || "none".equals(assignee);
 		Long assigneeId = view.equals("mine") || "me".equals(assignee) ? Long.valueOf(me) : userId(assignee);
-		return new InboxFilter(statuses, topic, channel, assigneeId, unassigned, 200);
+		return new InboxFilter(statuses, topic, channel, assigneeId, unassigned, 200,
+				sentiment == null ? null : sentiment.toUpperCase(java.util.Locale.ROOT), intent);
 	}
 
 	/** Whether the view link {@code name} is what is shown (no topic or channel narrowing it). */
 	public boolean isView(String name) {
-		return view.equals(name) && topic == null && channel == null && status == null && assignee == null;
+		return view.equals(name) && topic == null && channel == null && status == null && assignee == null && sentiment == null
+				&& intent == null;
 	}
 
 	/** These filters as a query string, {@code ""} or starting with {@code ?}, for links that keep them. */
@@ -71,6 +85,8 @@ public record Filters(String view, String status, Long topic, Channel channel, S
 		if (topic != null) params.put("topic", topic.toString());
 		if (channel != null) params.put("channel", channel.key());
 		if (assignee != null) params.put("assignee", assignee);
+		if (sentiment != null) params.put("sentiment", sentiment);
+		if (intent != null) params.put("intent", intent);
 		if (params.isEmpty()) return "";
 		return params.entrySet().stream()
 			.map(e -> e.getKey() + "=" + UriUtils.encodeQueryParam(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,6 +18,7 @@ import nl.luister.cases.CaseManagement;
 import nl.luister.cases.CaseStatus;
 import nl.luister.cases.InboxCounts;
 import nl.luister.channel.Channel;
+import nl.luister.mention.LabelCorrections;
 import nl.luister.monitor.TopicManagement;
 import nl.luister.reply.Replies;
 import nl.luister.reply.MarketingAccountRefused;
@@ -50,9 +52,11 @@ class InboxController {
 	private final TopicManagement topics;
 	private final Users users;
 	private final InboxEvents events;
+	private final LabelCorrections corrections;
 
 	InboxController(CaseManagement cases, CaseCounts counts, Replies replies, TopicManagement topics, Users users,
-			InboxEvents events) {
+			InboxEvents events, LabelCorrections corrections) {
+		this.corrections = corrections;
 		this.cases = cases;
 		this.counts = counts;
 		this.replies = replies;
@@ -64,8 +68,9 @@ class InboxController {
 	@ModelAttribute("filters")
 	Filters filters(@RequestParam(required = false) String view, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String channel,
-			@RequestParam(required = false) String assignee) {
-		return Filters.parse(view, status, topic, channel, assignee);
+			@RequestParam(required = false) String assignee, @RequestParam(required = false) String sentiment,
+			@RequestParam(required = false) String intent) {
+		return Filters.parse(view, status, topic, channel, assignee, sentiment, intent);
 	}
 
 	@GetMapping("/")
@@ -160,6 +165,25 @@ class InboxController {
 			return invalid(id, "retry", "inbox.reply.notFailed", "", me, model, response, htmx);
 		}
 		return done(id, "inbox.done.retry", me, model, redirect, htmx);
+	}
+
+	/** One-click correction of what Luister understood of a customer message; kept as a training example. */
+	@PostMapping("/cases/{id}/mentions/{mentionId}/labels")
+	String correctLabels(@PathVariable long id, @PathVariable long mentionId, @RequestParam(required = false) String sentiment,
+			@RequestParam(required = false) List<String> intents, @AuthenticationPrincipal LuisterUser me, Model model,
+			RedirectAttributes redirect, HttpServletResponse response,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		if (!cases.detail(id).labels().containsKey(mentionId)) {
+			return invalid(id, "labels", "inbox.labels.notInCase", "", me, model, response, htmx);
+		}
+		Long actor = me.id().value();
+		if (sentiment != null) corrections.correct(mentionId, "sentiment", sentiment, actor);
+		Set<String> chosen = intents == null ? Set.of() : Set.copyOf(intents);
+		for (String intent : List.of("complaint", "question", "praise")) {
+			corrections.correct(mentionId, intent, chosen.contains(intent) ? "1" : "0", actor);
+		}
+		cases.refreshLabels(id);
+		return done(id, "inbox.done.labels", me, model, redirect, htmx);
 	}
 
 	private String done(long id, String message, LuisterUser me, Model model, RedirectAttributes redirect, String htmx) {

@@ -11,6 +11,7 @@ import java.util.Locale;
 
 import nl.luister.cases.CaseDetail;
 import nl.luister.cases.CaseSummary;
+import nl.luister.mention.Labels;
 import nl.luister.mention.StoredMention;
 
 /**
@@ -40,7 +41,7 @@ public final class InboxViews {
 	 * in time order.
 	 */
 	public record Entry(boolean ours, boolean note, Instant at, When when, String channel, String author, String title, String text, String href, String host,
-			String state, String error, long replyId) {
+			String state, String error, long replyId, long mentionId, Labels labels) {
 
 		public boolean failed() {
 			return "failed".equals(state);
@@ -78,13 +79,13 @@ public final class InboxViews {
 			switch (item) {
 				case CaseDetail.CustomerMessage(StoredMention m) -> thread.add(new Entry(false, false, m.publishedAt(), when(m.publishedAt()),
 						m.channel().key(), author(m), m.title(), m.text(), SafeLinks.href(m.url()), SafeLinks.host(m.url()),
-						null, null, 0));
+						null, null, 0, m.id(), d.labels().get(m.id())));
 				case CaseDetail.OurReply r -> thread.add(new Entry(true, false, r.at(), when(r.at()), d.summary().channel().key(), r.author(),
-						null, r.text(), null, null, r.state().toLowerCase(Locale.ROOT), r.lastError(), r.id()));
+						null, r.text(), null, null, r.state().toLowerCase(Locale.ROOT), r.lastError(), r.id(), 0, null));
 			}
 		}
 		for (CaseDetail.Note n : d.notes()) {
-			thread.add(new Entry(false, true, n.at(), when(n.at()), null, n.author(), null, n.text(), null, null, null, null, 0));
+			thread.add(new Entry(false, true, n.at(), when(n.at()), null, n.author(), null, n.text(), null, null, null, null, 0, 0, null));
 		}
 		thread.sort(java.util.Comparator.comparing(Entry::at));
 		StoredMention last = d.lastCustomerMessage();
