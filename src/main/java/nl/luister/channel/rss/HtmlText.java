@@ -15,7 +15,7 @@ import org.jsoup.select.NodeVisitor;
  * {@code <br>} become line breaks and paragraphs a blank line, so a reply reads like the original.
  * Stateless and thread-safe; {@code null} becomes the empty string.
  */
-final class HtmlText {
+public final class HtmlText {
 
 	private static final Set<String> BLOCKS = Set.of("address", "article", "aside", "blockquote", "dd", "div", "dl",
 			"dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
@@ -30,7 +30,7 @@ final class HtmlText {
 	private HtmlText() {
 	}
 
-	static String toPlainText(String html) {
+	public static String toPlainText(String html) {
 		if (html == null || html.isBlank()) return "";
 		Element body = Jsoup.parseBodyFragment(html).body();
 		body.select(String.join(",", INVISIBLE)).remove();

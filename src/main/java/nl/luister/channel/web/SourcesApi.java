@@ -8,6 +8,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 import nl.luister.channel.Channel;
+import nl.luister.channel.SecretSettings;
 import nl.luister.channel.Source;
 import nl.luister.channel.SourceAdmin;
 import nl.luister.channel.SourceRecord;
@@ -84,7 +85,7 @@ class SourcesApi {
 			Instant nextAttemptAt, long itemsTotal) {
 
 		static SourceJson of(SourceRecord s) {
-			return new SourceJson(s.id(), s.key(), s.type(), s.name(), s.channel().key(), s.settings(), s.pollSeconds(),
+			return new SourceJson(s.id(), s.key(), s.type(), s.name(), s.channel().key(), SecretSettings.mask(s.settings()), s.pollSeconds(),
 					s.health().name().toLowerCase(java.util.Locale.ROOT), s.lastSuccessAt(), s.lastErrorAt(), s.lastError(),
 					s.failures(), s.nextAttemptAt(), s.itemsTotal());
 		}
