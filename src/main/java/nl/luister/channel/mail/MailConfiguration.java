@@ -40,6 +40,6 @@ class MailConfiguration {
 
 	@Bean
 	MailSender mailSender(MailSigning mailSigning, JsonMapper json, JdbcClient jdbc) {
-		return new MailSender(mailSigning, json, jdbc);
+		return new MailSender(mailSigning, json, MailThreads.of(jdbc));
 	}
 }

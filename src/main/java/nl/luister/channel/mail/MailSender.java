@@ -1,5 +1,6 @@
 package nl.luister.channel.mail;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +17,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import nl.luister.reply.ReplySender;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Sends a reply by e-mail over the mailbox's SMTP server to the case's customer: subject {@code Re: <subject>},
@@ -34,12 +34,12 @@ public final class MailSender implements ReplySender {
 
 	private final MailSigning signing;
 	private final JsonMapper json;
-	private final JdbcClient jdbc;
+	private final MailThreads threads;
 
-	MailSender(MailSigning signing, JsonMapper json, JdbcClient jdbc) {
+	MailSender(MailSigning signing, JsonMapper json, MailThreads threads) {
 		this.signing = signing;
 		this.json = json;
-		this.jdbc = jdbc;
+		this.threads = threads;
 	}
 
 	@Override
@@ -60,11 +60,13 @@ public final class MailSender implements ReplySender {
 			MimeMessage message = new LuisterMessage(session, messageId);
 			message.setFrom(from);
 			message.setRecipient(MimeMessage.RecipientType.TO, to);
-			message.setSubject(subject(reply), "UTF-8");
+			message.setSubject(subject(reply.inReplyToExternalId() == null ? null
+					: threads.subject(reply.sourceId(), reply.inReplyToExternalId())), "UTF-8");
 			if (reply.inReplyToExternalId() != null && reply.inReplyToExternalId().startsWith("<")) {
 				message.setHeader("In-Reply-To", reply.inReplyToExternalId());
 			}
-			String references = references(reply);
+			String references = references(threads.thread(reply.caseId(), reply.sourceId(), reply.replyId(), MAX_REFERENCES),
+					reply.inReplyToExternalId());
 			if (!references.isEmpty()) message.setHeader("References", references);
 			message.setHeader("X-Auto-Response-Suppress", "OOF, AutoReply");
 			message.setSentDate(new java.util.Date());
@@ -112,44 +114,20 @@ public final class MailSender implements ReplySender {
 	}
 
 	/** {@code Re: } and the answered message's subject, without piling up {@code Re:} prefixes. */
-	private String subject(OutgoingReply reply) {
-		String original = null;
-		if (reply.inReplyToExternalId() != null) {
-			original = jdbc.sql("select title from mentions where source_id = ? and external_id = ?")
-				.params(reply.sourceId(), reply.inReplyToExternalId())
-				.query(String.class)
-				.optional()
-				.orElse(null);
-		}
-		return subject(original);
-	}
-
 	static String subject(String original) {
 		String s = original == null ? "" : MailReader.oneLine(original);
 		while (s.toLowerCase(Locale.ROOT).matches("^(re|aw|antw|sv|vs)\\s*:.*")) s = s.substring(s.indexOf(':') + 1).strip();
 		return s.isEmpty() ? "Re: your message" : "Re: " + s;
 	}
 
-	/** The Message-IDs of the case's mail thread up to the answered message, oldest first, at most 20. */
-	private String references(OutgoingReply reply) {
-		List<String> ids = jdbc.sql("""
-				select external_id from (
-				  select external_id, published_at, id from mentions
-				  where case_id = ? and source_id = ? and external_id like '<%>'
-				  union all
-				  select r.external_id, r.sent_at, r.id from replies r
-				  where r.case_id = ? and r.external_id like '<%>' and r.id <> ?
-				) t order by published_at desc, id desc limit ?""")
-			.params(reply.caseId(), reply.sourceId(), reply.caseId(), reply.replyId(), MAX_REFERENCES)
-			.query(String.class)
-			.list();
-		List<String> ordered = new java.util.ArrayList<>(ids);
-		java.util.Collections.reverse(ordered);
-		if (reply.inReplyToExternalId() != null && reply.inReplyToExternalId().startsWith("<")) {
-			ordered.remove(reply.inReplyToExternalId());
-			ordered.add(reply.inReplyToExternalId());
+	/** The references, oldest first, with the answered message last; only well-formed ids on one line. */
+	private static String references(List<String> thread, String answered) {
+		List<String> ordered = new ArrayList<>(thread);
+		if (answered != null && answered.startsWith("<")) {
+			ordered.remove(answered);
+			ordered.add(answered);
 		}
-		return String.join(" ", ordered.stream().filter(id -> !id.contains(" ") && !id.contains("\r") && !id.contains("\n")).toList());
+		return String.join(" ", ordered.stream().filter(id -> id.matches("<[^<>\\s]+>")).toList());
 	}
 
 	/** A message that keeps the Message-ID it was given instead of the one Jakarta Mail would make. */
