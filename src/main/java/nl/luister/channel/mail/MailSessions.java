@@ -52,6 +52,7 @@ final class MailSessions {
 			// the folder is opened read-only; peek so that reading never marks a message as seen either
 			p.put(prefix + "peek", "true");
 			p.put(prefix + "partialfetch", "true");
+			p.put(prefix + "fetchsize", Integer.toString(1024 * 1024));
 		}
 		return Session.getInstance(p);
 	}

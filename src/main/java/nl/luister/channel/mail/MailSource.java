@@ -15,6 +15,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 
 import nl.luister.channel.Batch;
 import nl.luister.channel.RawMention;
@@ -38,6 +39,9 @@ import nl.luister.channel.SourceUnavailable;
 public final class MailSource implements Source<MailSettings> {
 
 	static final int MAX_PER_FETCH = 200;
+
+	/** Messages up to this size are fetched whole; larger ones part by part. */
+	static final int WHOLE_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 	private final MailReader reader;
 	private final Clock clock;
@@ -104,6 +108,11 @@ public final class MailSource implements Source<MailSettings> {
 		profile.add(FetchProfile.Item.ENVELOPE);
 		profile.add(FetchProfile.Item.CONTENT_INFO);
 		profile.add(FetchProfile.Item.SIZE);
+		// copying a message copies its flags: fetched here so that is not one more round trip per message
+		profile.add(FetchProfile.Item.FLAGS);
+		// all headers in one round trip per batch; asked one by one, each header name would cost one per message
+		profile.add(IMAPFolder.FetchProfileItem.HEADERS);
+		profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
 		folder.fetch(found, profile);
 		List<Message> fresh = new ArrayList<>();
 		for (Message m : found) {
@@ -112,6 +121,13 @@ public final class MailSource implements Source<MailSettings> {
 		}
 		fresh.sort(Comparator.comparingLong(m -> uid(uids, m)));
 		if (fresh.size() > MAX_PER_FETCH) fresh = fresh.subList(0, MAX_PER_FETCH);
+		List<Message> small = new ArrayList<>();
+		for (Message m : fresh) {
+			if (m.getSize() >= 0 && m.getSize() <= WHOLE_MESSAGE_BYTES) small.add(m);
+		}
+		FetchProfile whole = new FetchProfile();
+		whole.add(IMAPFolder.FetchProfileItem.MESSAGE);
+		folder.fetch(small.toArray(Message[]::new), whole);
 
 		List<RawMention> items = new ArrayList<>();
 		List<Batch.Skipped> skipped = new ArrayList<>();
@@ -123,7 +139,10 @@ public final class MailSource implements Source<MailSettings> {
 			try {
 				if (!(m instanceof MimeMessage mime)) throw new MessagingException("not a MIME message");
 				Instant received = m.getReceivedDate() == null ? null : m.getReceivedDate().toInstant();
-				MailReader.Outcome outcome = reader.read(mime, settings.fromAddress(), received, now);
+				// a small message is read whole in one round trip; a large one part by part, so an attachment over
+				// the limit is never downloaded
+				MimeMessage local = m.getSize() >= 0 && m.getSize() <= WHOLE_MESSAGE_BYTES ? new MimeMessage(mime) : mime;
+				MailReader.Outcome outcome = reader.read(local, settings.fromAddress(), received, now);
 				if (outcome.mention() != null) items.add(outcome.mention());
 				else skipped.add(new Batch.Skipped(where, outcome.skipped()));
 			}
