@@ -87,7 +87,10 @@ class Cases {
 			.list();
 	}
 
-	/** The cases of already stored messages, keyed by {@code sourceId + "\0" + externalId}. */
+	/**
+	 * The cases of already stored messages, keyed by {@code sourceId + "\0" + externalId}: customer messages, and
+	 * replies sent from Luister by the id the channel gave them (a customer answering a reply joins its case).
+	 */
 	Map<String, Long> casesOfMessages(long[] sourceIds, String[] externalIds) {
 		Map<String, Long> result = new HashMap<>();
 		if (sourceIds.length == 0) return result;
@@ -95,8 +98,13 @@ class Cases {
 				select m.source_id, m.external_id, m.case_id from mentions m
 				join unnest(?::bigint[], ?::text[]) as t(source_id, external_id)
 				  on m.source_id = t.source_id and m.external_id = t.external_id
-				where m.case_id is not null""")
-			.params(sourceIds, externalIds)
+				where m.case_id is not null
+				union all
+				select c.source_id, r.external_id, r.case_id from replies r
+				join cases c on c.id = r.case_id
+				join unnest(?::bigint[], ?::text[]) as t(source_id, external_id)
+				  on r.external_id = t.external_id and c.source_id = t.source_id""")
+			.params(sourceIds, externalIds, sourceIds, externalIds)
 			.query((rs, row) -> result.put(rs.getLong(1) + "\u0000" + rs.getString(2), rs.getLong(3)))
 			.list();
 		return result;

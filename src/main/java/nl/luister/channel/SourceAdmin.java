@@ -68,7 +68,7 @@ public class SourceAdmin {
 	public SourceRecord update(long id, String name, Channel channel, String settingsJson, int pollSeconds) {
 		SourceRecord s = get(id);
 		sources.update(id, requireName(name), channel == null ? s.channel() : channel,
-				settingsJson == null ? s.settings() : validSettings(s.type(), settingsJson), pollSeconds(pollSeconds));
+				settingsJson == null ? s.settings() : validSettings(s.type(), SecretSettings.keepStored(settingsJson, s.settings())), pollSeconds(pollSeconds));
 		return get(id);
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 import nl.luister.channel.Channel;
+import nl.luister.channel.SecretSettings;
 import nl.luister.channel.Source;
 import nl.luister.channel.SourceAdmin;
 import nl.luister.channel.SourceRecord;
@@ -84,29 +85,9 @@ class SourcesApi {
 			Instant nextAttemptAt, long itemsTotal) {
 
 		static SourceJson of(SourceRecord s) {
-			return new SourceJson(s.id(), s.key(), s.type(), s.name(), s.channel().key(), redacted(s.settings()), s.pollSeconds(),
+			return new SourceJson(s.id(), s.key(), s.type(), s.name(), s.channel().key(), SecretSettings.mask(s.settings()), s.pollSeconds(),
 					s.health().name().toLowerCase(java.util.Locale.ROOT), s.lastSuccessAt(), s.lastErrorAt(), s.lastError(),
 					s.failures(), s.nextAttemptAt(), s.itemsTotal());
 		}
-
-		/** The settings with access tokens, app passwords and webhook secrets replaced: the API never hands them out. */
-		static String redacted(String settings) {
-			if (settings == null) return null;
-			try {
-				JsonNode node = REDACTOR.readTree(settings);
-				if (!(node instanceof tools.jackson.databind.node.ObjectNode object)) return settings;
-				for (String field : SECRET_FIELDS) {
-					if (object.has(field) && !object.get(field).isNull()) object.put(field, "(hidden)");
-				}
-				return REDACTOR.writeValueAsString(object);
-			}
-			catch (tools.jackson.core.JacksonException e) {
-				return "{}";
-			}
-		}
-
-		private static final java.util.List<String> SECRET_FIELDS = java.util.List.of("accessToken", "appPassword", "password", "secret", "secrets");
-
-		private static final tools.jackson.databind.json.JsonMapper REDACTOR = tools.jackson.databind.json.JsonMapper.builder().build();
 	}
 }

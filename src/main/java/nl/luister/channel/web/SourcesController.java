@@ -61,10 +61,10 @@ class SourcesController {
 	}
 
 	@PostMapping
-	String create(@ModelAttribute("form") SourceForm form, BindingResult result, @AuthenticationPrincipal LuisterUser me,
-			Model model, RedirectAttributes redirect) {
+	String create(@ModelAttribute("form") SourceForm form, BindingResult result, MailForm mailForm,
+			@AuthenticationPrincipal LuisterUser me, Model model, RedirectAttributes redirect) {
 		requireAdmin(me);
-		String settings = settings(form, result);
+		String settings = "mail".equals(form.type()) ? mailForm.settings(result, this.json) : settings(form, result);
 		if (!result.hasErrors()) {
 			try {
 				SourceRecord created = this.sources.create(null, form.type(), form.name(), channel(form), settings,
@@ -98,7 +98,8 @@ class SourcesController {
 		requireAdmin(me);
 		SourceRecord source = this.sources.get(id);
 		SourceForm typed = new SourceForm(source.type(), form.name(), form.channel(), form.url(), form.pollSeconds());
-		String settings = settings(typed, result);
+		// a mailbox's server settings are changed through the API (PUT /api/sources/{id}); the page keeps them
+		String settings = "mail".equals(source.type()) ? checkedName(form, result) : settings(typed, result);
 		if (!result.hasErrors()) {
 			try {
 				this.sources.update(id, form.name(), channel(form), settings, form.pollSeconds() == null ? 0 : form.pollSeconds());
@@ -198,6 +199,11 @@ class SourcesController {
 		settings.put("url", url);
 		settings.put("channel", channel(form).name());
 		return this.json.writeValueAsString(settings);
+	}
+
+	private static String checkedName(SourceForm form, BindingResult result) {
+		if (form.name() == null || form.name().isBlank()) result.rejectValue("name", "sources.name.required");
+		return null;
 	}
 
 	static boolean isWebAddress(String url) {

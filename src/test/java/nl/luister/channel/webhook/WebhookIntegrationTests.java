@@ -244,7 +244,7 @@ class WebhookIntegrationTests {
 			.andExpect(status().isOk())
 			.andReturn().getResponse().getContentAsString();
 
-		assertThat(listed).contains("(hidden)").contains("/review/body").doesNotContain(SECRET.substring(6));
+		assertThat(listed).contains(nl.luister.channel.SecretSettings.MASK).contains("/review/body").doesNotContain(SECRET.substring(6));
 	}
 
 	@Test
