@@ -50,8 +50,9 @@ public final class SecretSettings {
 				}
 				else if (isSecret(field.getKey()) && field.getValue().isArray()) {
 					// several secrets at once (rotation): mask each
+					int count = field.getValue().size();
 					var masked = object.putArray(field.getKey());
-					for (int i = 0; i < field.getValue().size(); i++) masked.add(MASK);
+					for (int i = 0; i < count; i++) masked.add(MASK);
 				}
 				else mask(field.getValue());
 			}

@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = "luister.pipeline.enabled=false")
+@SpringBootTest(properties = { "luister.pipeline.enabled=false", "luister.sources.scheduling=false" })
 @AutoConfigureMockMvc
 class SourcesPageIntegrationTests {
 
