@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.MatchedMention;
+import nl.luister.customer.Customers;
 import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
 import nl.luister.monitor.MatchDocument;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drains the mention log in batches on one named virtual thread: match every mention against all topics,
- * store it (deduplicated), tag it with its topics and thread it into cases — all in the transaction that
+ * store it (deduplicated), resolve its author to an identity and a person, tag it with its topics and thread it into cases — all in the transaction that
  * removes the batch from the log. A batch that fails stays in the log and is retried after a pause.
  */
 @Component
@@ -33,18 +34,20 @@ public class MentionPipeline implements SmartLifecycle {
 	private final TopicMatcher matcher;
 	private final Mentions mentions;
 	private final CaseManagement cases;
+	private final Customers customers;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
-	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases,
+	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
 			@Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
 		this.mentions = mentions;
 		this.cases = cases;
+		this.customers = customers;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -101,6 +104,7 @@ public class MentionPipeline implements SmartLifecycle {
 		}
 		List<Set<Long>> topics = matcher.match(docs);
 		List<StoredMention> stored = mentions.insert(sourced);
+		customers.resolve(stored);
 		List<MatchedMention> fresh = new ArrayList<>(batch.size());
 		for (int i = 0; i < stored.size(); i++) {
 			StoredMention sm = stored.get(i);
