@@ -18,6 +18,8 @@ create table persons (
     tier_computed_at timestamptz,
     check (merged_into is null or merged_into <> id)
 );
+-- room on each page for the tier recompute's updates to stay HOT (no index churn)
+alter table persons set (fillfactor = 70);
 create unique index persons_customer_number on persons (customer_number) where customer_number is not null and merged_into is null;
 create index persons_email on persons (lower(email)) where email is not null;
 create index persons_name on persons (lower(display_name));

@@ -58,7 +58,7 @@ public class InfluenceTiers {
 		}
 	}
 
-	/** Recomputes every active person's tier; activity counts mentions in the 90 days before {@code now}. */
+	/** Recomputes every active person's tier (rows whose tier and figures did not change are not written); activity counts mentions in the 90 days before {@code now}. */
 	public Summary recompute(Instant now) {
 		running.lock();
 		try {
@@ -127,7 +127,8 @@ public class InfluenceTiers {
 			activity[i] = Math.log10(1 + mentions[i]);
 			engagement[i] = Math.log10(1 + replies[i]);
 			// PageRank relative to the average person (1.0); at or below average counts as nothing
-			centrality[i] = Math.max(0, Math.log10(pr[i] * n));
+			double above = edges == 0 ? 0 : Math.log10(pr[i] * n);
+			centrality[i] = above < 1e-9 ? 0 : above;
 		}
 		normalise(reach);
 		normalise(activity);
@@ -152,8 +153,8 @@ public class InfluenceTiers {
 	}
 
 	/**
-	 * For each value the share of the population (in percent) at or above it counting only those strictly above
-	 * plus itself: the best is "top 1/n"; ties share the better rank; zero is "top 100 %" (nothing to rank).
+	 * For each value its rank as a share of the population in percent: 100 × (number strictly higher + 1) / n.
+	 * The best is "top 1/n"; ties share the better rank; zero is "top 100 %" (nothing to rank on).
 	 */
 	static double[] topPercent(double[] values) {
 		int n = values.length;
@@ -212,13 +213,13 @@ public class InfluenceTiers {
 		for (int start = 0; start < ids.length; start += CHUNK) {
 			int end = Math.min(ids.length, start + CHUNK);
 			jdbc.sql("""
-					update persons p set tier = t.tier, tier_computed_at = now(),
-					  tier_basis = jsonb_build_object('followers', t.followers, 'followersTopPercent', t.followers_top,
-					    'mentions90d', t.mentions, 'repliesReceived', t.replies, 'centralityTopPercent', t.centrality_top,
-					    'score', t.score, 'scoreTopPercent', t.score_top)
-					from unnest(?::bigint[], ?::int[], ?::bigint[], ?::float8[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[])
-					  as t(id, tier, followers, followers_top, mentions, replies, centrality_top, score, score_top)
-					where p.id = t.id""")
+					update persons p set tier = t.tier, tier_computed_at = now(), tier_basis = t.basis
+					from (select id, tier, jsonb_build_object('followers', followers, 'followersTopPercent', followers_top,
+					        'mentions90d', mentions, 'repliesReceived', replies, 'centralityTopPercent', centrality_top,
+					        'score', score, 'scoreTopPercent', score_top) as basis
+					      from unnest(?::bigint[], ?::int[], ?::bigint[], ?::float8[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::float8[])
+					        as u(id, tier, followers, followers_top, mentions, replies, centrality_top, score, score_top)) t
+					where p.id = t.id and (p.tier is distinct from t.tier or p.tier_basis is distinct from t.basis)""")
 				.params(Arrays.copyOfRange(ids, start, end), Arrays.copyOfRange(c.tier, start, end), Arrays.copyOfRange(followers, start, end),
 						round(Arrays.copyOfRange(c.followersTop, start, end)), Arrays.copyOfRange(mentions, start, end),
 						Arrays.copyOfRange(replies, start, end), round(Arrays.copyOfRange(c.centralityTop, start, end)),

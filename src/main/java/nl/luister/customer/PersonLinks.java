@@ -122,10 +122,14 @@ public class PersonLinks {
 			.list();
 	}
 
-	/** Locks both persons' rows in id order; returns each one's {@code merged_into} (absent value: not merged). */
+	/**
+	 * Locks both persons' rows in id order; returns each one's {@code merged_into} (absent value: not merged).
+	 * FOR NO KEY UPDATE: serialises merges without blocking the pipeline, whose new identities only take a key
+	 * share lock on their person.
+	 */
 	private Map<Long, Long> lock(long a, long b) {
 		Map<Long, Long> mergedInto = new java.util.HashMap<>();
-		List<Long> found = jdbc.sql("select id, merged_into from persons where id in (?, ?) order by id for update")
+		List<Long> found = jdbc.sql("select id, merged_into from persons where id in (?, ?) order by id for no key update")
 			.params(a, b)
 			.query((rs, row) -> {
 				long target = rs.getLong(2);
