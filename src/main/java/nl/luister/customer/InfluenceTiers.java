@@ -153,8 +153,9 @@ public class InfluenceTiers {
 	}
 
 	/**
-	 * For each value its rank as a share of the population in percent: 100 × (number strictly higher + 1) / n.
-	 * The best is "top 1/n"; ties share the better rank; zero is "top 100 %" (nothing to rank on).
+	 * For each value the share of the population (in percent) at or above it: 100 × (number ≥ value) / n. The
+	 * best is "top 1/n"; ties share the worse rank, so a crowd with the same figure is not lifted into a high
+	 * tier by nothing but their number; zero is "top 100 %" (nothing to rank on).
 	 */
 	static double[] topPercent(double[] values) {
 		int n = values.length;
@@ -166,17 +167,17 @@ public class InfluenceTiers {
 				top[i] = 100;
 				continue;
 			}
-			int firstAbove = upperBound(sorted, values[i]);
-			top[i] = 100.0 * (n - firstAbove + 1) / n;
+			top[i] = 100.0 * (n - lowerBound(sorted, values[i])) / n;
 		}
 		return top;
 	}
 
-	private static int upperBound(double[] sorted, double v) {
+	/** The index of the first element not below {@code v}. */
+	private static int lowerBound(double[] sorted, double v) {
 		int lo = 0, hi = sorted.length;
 		while (lo < hi) {
 			int mid = (lo + hi) >>> 1;
-			if (sorted[mid] <= v) lo = mid + 1;
+			if (sorted[mid] < v) lo = mid + 1;
 			else hi = mid;
 		}
 		return lo;

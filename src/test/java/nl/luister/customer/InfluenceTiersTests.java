@@ -46,7 +46,7 @@ class InfluenceTiersTests {
 	}
 
 	@Test
-	void whoeverManyReplyToIsCentralEvenWithoutFollowers() {
+	void whoeverManyReplyToOutranksTheOneWithTheMostFollowers() {
 		int n = 100;
 		int[] from = new int[n - 1], to = new int[n - 1];
 		long[] weight = new long[n - 1];
@@ -58,11 +58,13 @@ class InfluenceTiersTests {
 		}
 		replies[0] = n - 1;
 		long[] followers = new long[n];
-		for (int i = 1; i < n; i++) followers[i] = 5;
+		for (int i = 0; i < n; i++) followers[i] = 5;
+		followers[1] = 1000;
 
 		var c = InfluenceTiers.compute(followers, new long[n], replies, from, to, weight, n - 1);
 
 		assertThat(c.tier()[0]).isEqualTo(5);
+		assertThat(c.score()[0]).isGreaterThan(c.score()[1]);
 		assertThat(c.centralityTop()[0]).isLessThanOrEqualTo(1.0);
 	}
 

@@ -17,7 +17,7 @@ import nl.luister.cases.CaseManagement;
 import nl.luister.cases.CaseStatus;
 import nl.luister.cases.InboxCounts;
 import nl.luister.channel.Channel;
-import nl.luister.customer.web.PersonPanelModel;
+import nl.luister.customer.PersonPanelModel;
 import nl.luister.monitor.TopicManagement;
 import nl.luister.reply.Replies;
 import nl.luister.reply.MarketingAccountRefused;

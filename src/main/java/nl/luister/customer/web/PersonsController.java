@@ -2,8 +2,6 @@ package nl.luister.customer.web;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +14,7 @@ import nl.luister.customer.InfluenceTiers;
 import nl.luister.customer.MergeRefused;
 import nl.luister.customer.Person;
 import nl.luister.customer.PersonLinks;
+import nl.luister.customer.PersonPanelModel;
 import nl.luister.customer.PersonPrivacy;
 import nl.luister.customer.TierExplanations;
 
@@ -75,7 +74,7 @@ class PersonsController {
 		model.addAttribute("timeline", customers.timeline(id, 200));
 		model.addAttribute("q", q);
 		model.addAttribute("candidates", q.isBlank() ? List.of() : rows(customers.search(q, 20).stream().filter(c -> c.id() != id).toList()));
-		model.addAttribute("fmt", new Times(locale));
+		model.addAttribute("fmt", new PersonPanelModel.Times(locale));
 		return "customer/person";
 	}
 
@@ -155,19 +154,5 @@ class PersonsController {
 		return persons.stream()
 			.map(p -> new Row(p, String.join(", ", customers.identitiesOf(p.id()).stream().map(i -> i.channel() + ":" + i.handle()).toList())))
 			.toList();
-	}
-
-	/** Moments in the reader's locale and zone. */
-	public static final class Times {
-		private final DateTimeFormatter format;
-
-		Times(Locale locale) {
-			this.format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
-				.withZone(LocaleContextHolder.getTimeZone().toZoneId());
-		}
-
-		public String at(Instant at) {
-			return at == null ? "" : format.format(at);
-		}
 	}
 }

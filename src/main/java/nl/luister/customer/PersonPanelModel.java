@@ -1,10 +1,11 @@
-package nl.luister.customer.web;
+package nl.luister.customer;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-
-import nl.luister.customer.Customers;
-import nl.luister.customer.TierExplanations;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -30,11 +31,25 @@ public class PersonPanelModel {
 		var panel = customers.panelForCase(caseId).orElse(null);
 		model.addAttribute("personPanel", panel);
 		model.addAttribute("personTierText", panel == null ? null : explanations.explain(panel.person(), LocaleContextHolder.getLocale()));
-		model.addAttribute("personTimes", new PersonsController.Times(LocaleContextHolder.getLocale()));
+		model.addAttribute("personTimes", new Times(LocaleContextHolder.getLocale()));
 	}
 
 	/** The influence tier of each listed case's author where known, by case id. */
 	public Map<Long, Integer> tiers(List<Long> caseIds) {
 		return customers.tiersOfCases(caseIds);
+	}
+
+	/** Moments in the reader's locale and zone, for templates. */
+	public static final class Times {
+		private final DateTimeFormatter format;
+
+		public Times(Locale locale) {
+			this.format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
+				.withZone(LocaleContextHolder.getTimeZone().toZoneId());
+		}
+
+		public String at(Instant at) {
+			return at == null ? "" : format.format(at);
+		}
 	}
 }
