@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drains the mention log in batches on one named virtual thread: match every mention against all topics,
- * store it (deduplicated), resolve its author to an identity and a person, tag it with its topics and thread it into cases — all in the transaction that
- * removes the batch from the log. A batch that fails stays in the log and is retried after a pause.
+ * store it (deduplicated), resolve its author to an identity and a person, tag it with its topics and thread
+ * it into cases — all in the transaction that removes the batch from the log. A batch that fails stays in the log and is retried after a pause.
  */
 @Component
 public class MentionPipeline implements SmartLifecycle {
