@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.MatchedMention;
+import nl.luister.customer.Customers;
 import nl.luister.enrich.MessageUnderstanding;
 import nl.luister.enrich.Understanding;
 import nl.luister.mention.Labels;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Drains the mention log in batches on one named virtual thread: match every mention against all topics,
- * store it (deduplicated), tag it with its topics, label it (language, sentiment, intents) and thread it into cases — all in the transaction that
- * removes the batch from the log. A batch that fails stays in the log and is retried after a pause.
+ * store it (deduplicated), resolve its author to an identity and a person, tag it with its topics, label it
+ * (language, sentiment, intents) and thread it into cases — all in the transaction that removes the batch from
+ * the log. An entry that cannot be processed is set aside with its reason.
  */
 @Component
 public class MentionPipeline implements SmartLifecycle {
@@ -37,12 +39,13 @@ public class MentionPipeline implements SmartLifecycle {
 	private final Mentions mentions;
 	private final CaseManagement cases;
 	private final MessageUnderstanding understanding;
+	private final Customers customers;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
-	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases,
+	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
 			MessageUnderstanding understanding, @Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
@@ -50,6 +53,7 @@ public class MentionPipeline implements SmartLifecycle {
 		this.mentions = mentions;
 		this.cases = cases;
 		this.understanding = understanding;
+		this.customers = customers;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -106,6 +110,7 @@ public class MentionPipeline implements SmartLifecycle {
 		}
 		List<Set<Long>> topics = matcher.match(docs);
 		List<StoredMention> stored = mentions.insert(sourced);
+		customers.resolve(stored);
 		List<MatchedMention> fresh = new ArrayList<>(batch.size());
 		for (int i = 0; i < stored.size(); i++) {
 			StoredMention sm = stored.get(i);

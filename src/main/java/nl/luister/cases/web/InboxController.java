@@ -19,6 +19,7 @@ import nl.luister.cases.CaseStatus;
 import nl.luister.cases.InboxCounts;
 import nl.luister.channel.Channel;
 import nl.luister.mention.LabelCorrections;
+import nl.luister.customer.PersonPanelModel;
 import nl.luister.monitor.TopicManagement;
 import nl.luister.reply.Replies;
 import nl.luister.reply.MarketingAccountRefused;
@@ -53,10 +54,12 @@ class InboxController {
 	private final Users users;
 	private final InboxEvents events;
 	private final LabelCorrections corrections;
+	private final PersonPanelModel persons;
 
 	InboxController(CaseManagement cases, CaseCounts counts, Replies replies, TopicManagement topics, Users users,
-			InboxEvents events, LabelCorrections corrections) {
+			InboxEvents events, LabelCorrections corrections, PersonPanelModel persons) {
 		this.corrections = corrections;
+		this.persons = persons;
 		this.cases = cases;
 		this.counts = counts;
 		this.replies = replies;
@@ -214,7 +217,9 @@ class InboxController {
 		long userId = me.id().value();
 		InboxCounts counted = counts.of(userId);
 		model.addAttribute("filters", filters);
-		model.addAttribute("rows", views().rows(cases.inbox(filters.toInboxFilter(userId))));
+		var rows = views().rows(cases.inbox(filters.toInboxFilter(userId)));
+		model.addAttribute("rows", rows);
+		model.addAttribute("tiers", persons.tiers(rows.stream().map(r -> r.c().id()).toList()));
 		model.addAttribute("counts", counted);
 		Map<String, Integer> viewCounts = new LinkedHashMap<>();
 		viewCounts.put("all", counted.allOpen());
@@ -234,6 +239,7 @@ class InboxController {
 	private void addCase(Model model, long id, LuisterUser me) {
 		var detail = cases.detail(id);
 		model.addAttribute("kase", views().caseView(detail, replies.canSend(detail.summary())));
+		persons.addTo(model, id);
 		model.addAttribute("users", users.list());
 		model.addAttribute("me", me.id().value());
 		model.addAttribute("statuses", List.of(CaseStatus.values()));

@@ -1,0 +1,2 @@
+/** Knows the customer: the person behind every account, their history and influence. */
+package nl.luister.customer;
