@@ -20,6 +20,8 @@ import nl.luister.channel.Channel;
 import nl.luister.channel.SourceAdmin;
 import nl.luister.channel.importer.ImportReport;
 import nl.luister.channel.importer.MentionImport;
+import nl.luister.customer.InfluenceTiers;
+import nl.luister.log.MentionLog;
 import nl.luister.monitor.TopicManagement;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -44,8 +46,13 @@ class DemoWorkspace {
 	private final SourceAdmin sources;
 	private final MentionImport importer;
 	private final JsonMapper json;
+	private final MentionLog mentionLog;
+	private final InfluenceTiers tiers;
 
-	DemoWorkspace(TopicManagement topics, SourceAdmin sources, MentionImport importer, JsonMapper json) {
+	DemoWorkspace(TopicManagement topics, SourceAdmin sources, MentionImport importer, JsonMapper json, MentionLog mentionLog,
+			InfluenceTiers tiers) {
+		this.mentionLog = mentionLog;
+		this.tiers = tiers;
 		this.topics = topics;
 		this.sources = sources;
 		this.importer = importer;
@@ -74,6 +81,22 @@ class DemoWorkspace {
 		});
 		log.info("Demo workspace '{}' loaded: {} topics, {} mentions imported ({} rejected)",
 				workspace.get("brand").asString(), workspace.get("topics").size(), report.imported(), report.rejected());
+		// the newcomer should see influence tiers at once, not after the first scheduled recompute
+		Thread.ofVirtual().name("demo-tiers").start(this::tiersOnceProcessed);
+	}
+
+	private void tiersOnceProcessed() {
+		try {
+			Instant until = Instant.now().plus(Duration.ofMinutes(2));
+			while (mentionLog.backlog() > 0 && Instant.now().isBefore(until)) Thread.sleep(200);
+			tiers.recompute(Instant.now());
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException e) {
+			log.warn("Could not compute the demo's influence tiers; the scheduled recompute will", e);
+		}
 	}
 
 	/** The demo mentions with their times moved so the newest one is five minutes old. */

@@ -40,6 +40,9 @@ class DemoWorkspaceIntegrationTests {
 		Instant newest = jdbc.sql("select max(published_at) from mentions").query(java.sql.Timestamp.class).single().toInstant();
 		assertThat(newest).isBetween(Instant.now().minus(Duration.ofMinutes(30)), Instant.now());
 
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from persons where tier is not null").query(Long.class).single() > 0);
+		assertThat(jdbc.sql("select max(tier) from persons").query(Integer.class).single()).isEqualTo(5);
+
 		// loading again adds nothing
 		demo.load();
 		assertThat(jdbc.sql("select count(*) from topics").query(Long.class).single()).isEqualTo(6);
