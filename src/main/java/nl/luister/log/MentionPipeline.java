@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.luister.cases.CaseManagement;
+import nl.luister.channel.SourceRecord;
+import nl.luister.channel.Sources;
 import nl.luister.cases.MatchedMention;
 import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
@@ -33,18 +35,22 @@ public class MentionPipeline implements SmartLifecycle {
 	private final TopicMatcher matcher;
 	private final Mentions mentions;
 	private final CaseManagement cases;
+	private final Sources sources;
+	/** Source keys never change, so one look-up per source for the life of the process is enough. */
+	private final java.util.Map<Long, String> sourceKeys = new java.util.concurrent.ConcurrentHashMap<>();
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
-	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases,
+	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Sources sources,
 			@Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
 		this.mentions = mentions;
 		this.cases = cases;
+		this.sources = sources;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -66,7 +72,8 @@ public class MentionPipeline implements SmartLifecycle {
 		List<Mentions.SourcedMention> sourced = new ArrayList<>(batch.size());
 		for (LoggedMention lm : batch) {
 			var m = lm.mention();
-			docs.add(new MatchDocument(m.title(), m.text(), m.author().handle(), m.channel().key()));
+			docs.add(new MatchDocument(m.title(), m.text(), m.author().handle(), m.channel().key(), m.url(),
+					sourceKey(lm.sourceId()), null, m.author().followers()));
 			sourced.add(new Mentions.SourcedMention(lm.sourceId(), m));
 		}
 		List<Set<Long>> topics = matcher.match(docs);
@@ -79,6 +86,14 @@ public class MentionPipeline implements SmartLifecycle {
 		mentions.tag(fresh.stream().map(f -> f.mention().id()).toList(), fresh.stream().map(MatchedMention::topicIds).toList());
 		cases.attach(fresh);
 		return fresh.size();
+	}
+
+	private String sourceKey(long sourceId) {
+		String key = sourceKeys.get(sourceId);
+		if (key != null) return key;
+		key = sources.find(sourceId).map(SourceRecord::key).orElse(null);
+		if (key != null) sourceKeys.put(sourceId, key);
+		return key;
 	}
 
 	private void loop() {
