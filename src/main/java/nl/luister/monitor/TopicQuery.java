@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -83,11 +84,16 @@ public final class TopicQuery {
 
 	/**
 	 * Whether one document matches, checked on a one-document in-memory index: meant for previews and tests;
-	 * to match many topics use a {@link TopicMatcher}.
+	 * to match many topics use a {@link TopicMatcher}. A wildcard inside a phrase or NEAR that expands to more
+	 * than {@link org.apache.lucene.search.IndexSearcher#getMaxClauseCount()} words of this one mention counts
+	 * as no match.
 	 */
 	public boolean matches(MatchDocument document) {
 		try {
 			return MentionAnalysis.memoryIndex(document).createSearcher().count(this.lucene) > 0;
+		}
+		catch (IndexSearcher.TooManyClauses ex) {
+			return false;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
