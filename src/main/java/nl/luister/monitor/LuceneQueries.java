@@ -27,7 +27,7 @@ import org.apache.lucene.util.automaton.Operations;
  * Compiles a {@link QueryNode} tree to a Lucene {@link Query} over the fields of {@link MentionAnalysis}.
  *
  * <p>Words go to the (stemmed) text field; wildcard words always to the unstemmed one, with a required
- * {@code p2.}/{@code p3.} prefix term beside them so the presearcher can select on it. {@code NEAR}/{@code ONEAR}
+ * {@code pfx.} prefix term beside them so the presearcher can select on it. {@code NEAR}/{@code ONEAR}
  * become span queries; sloppy phrases {@code PhraseQuery} with slop. Stateless and thread-safe.
  */
 final class LuceneQueries {

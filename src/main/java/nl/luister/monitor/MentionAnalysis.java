@@ -34,9 +34,9 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * <p>Fields: {@code text} (title then text, folded words as {@link TokenizedText} makes them), {@code title},
  * their stemmed twins ({@code _nl}, {@code _en}), {@code raw} (exact case and accents, NFC), keyword fields
  * ({@code author}, {@code tag}, {@code mention}, {@code site} with every host suffix, {@code url},
- * {@code lang}, {@code source}, {@code channel}), {@code followers} as an int point, and {@code p2.}/{@code p3.}
- * fields holding the first two and three characters of each word so a wildcard word still gives the
- * presearcher a term to select on.
+ * {@code lang}, {@code source}, {@code channel}), {@code followers} as an int point, and prefix
+ * fields ({@code pfx.}) holding the first two and three characters of each word so a wildcard word still gives the
+ * presearcher a term to select on ({@code pfx.text} holds {@code 2ko} and {@code 3koe} for {@code koerier}).
  *
  * <p>Stateless; the analyzer is thread-safe (Lucene reuses components per thread).
  */
@@ -47,19 +47,21 @@ final class MentionAnalysis {
 	static final String RAW = "raw";
 	static final String FOLLOWERS = "followers";
 
-	/** Fields whose words get {@code p2.} and {@code p3.} prefix terms. */
+	/** Fields whose words get two- and three-letter prefix terms in {@code pfx.<field>}. */
 	static final List<String> PREFIXED = List.of(TEXT, TITLE, "author", "tag", "mention", "url");
 
 	/** Structured fields: weighed low by the presearcher so a text term is picked whenever a query has one. */
-	static final Set<String> FILTER_FIELDS = Set.of("lang", "source", "channel", "site", "p2.text", "p2.title",
-			"p2.author", "p2.tag", "p2.mention", "p2.url", "p3.text", "p3.title", "p3.author", "p3.tag",
-			"p3.mention", "p3.url");
+	static final Set<String> FILTER_FIELDS = Set.of("lang", "source", "channel", "site", "pfx.text", "pfx.title",
+			"pfx.author", "pfx.tag", "pfx.mention", "pfx.url");
 
 	static final Analyzer ANALYZER = new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
 		@Override
 		protected TokenStreamComponents createComponents(String field) {
 			if (field.equals(RAW)) {
 				return new TokenStreamComponents(new ListTokenizer(MentionAnalysis::rawTokens));
+			}
+			if (field.startsWith("pfx.")) {
+				return new TokenStreamComponents(new ListTokenizer((text) -> List.of(text.toString().split(" "))));
 			}
 			if (field.startsWith(TEXT) || field.startsWith(TITLE)) {
 				Tokenizer tokenizer = new ListTokenizer(TokenizedText::tokenize);
@@ -167,19 +169,20 @@ final class MentionAnalysis {
 		}
 	}
 
+	/** All prefix terms of a field in one field value: one {@code addField} instead of dozens. */
 	private static void addPrefixFields(Document doc, String base, Set<String> prefixes) {
-		for (String prefix : prefixes) {
-			doc.add(new StringField("p" + prefix.charAt(0) + "." + base, prefix.substring(1), Field.Store.NO));
+		if (!prefixes.isEmpty()) {
+			doc.add(new TextField("pfx." + base, String.join(" ", prefixes), Field.Store.NO));
 		}
 	}
 
-	/** The prefix field and term a wildcard word's literal start implies, or {@code null} if it is too short. */
+	/** The prefix term a wildcard word's literal start implies, or {@code null} if it is too short. */
 	static org.apache.lucene.index.Term prefixTerm(String base, String literalPrefix) {
 		if (literalPrefix.length() >= 3) {
-			return new org.apache.lucene.index.Term("p3." + base, literalPrefix.substring(0, 3));
+			return new org.apache.lucene.index.Term("pfx." + base, "3" + literalPrefix.substring(0, 3));
 		}
 		if (literalPrefix.length() == 2) {
-			return new org.apache.lucene.index.Term("p2." + base, literalPrefix);
+			return new org.apache.lucene.index.Term("pfx." + base, "2" + literalPrefix);
 		}
 		return null;
 	}
