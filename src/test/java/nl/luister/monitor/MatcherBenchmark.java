@@ -1,7 +1,6 @@
 package nl.luister.monitor;
 
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -104,20 +103,19 @@ public class MatcherBenchmark {
 	public static void main(String[] args) throws Exception {
 		boolean quick = args.length > 0 && args[0].contains("quick");
 		facts(quick);
-		int warmup = quick ? 1 : 2;
-		int measure = quick ? 2 : 3;
-		Options presearchers = new OptionsBuilder().include(MatcherBenchmark.class.getName() + ".match")
-			.warmupIterations(warmup)
-			.measurementIterations(measure)
-			.build();
-		new Runner(presearchers).run();
-		Options none = new OptionsBuilder().include(MatcherBenchmark.class.getName() + ".match")
-			.param("presearching", "NONE")
-			.param("queries", "1000", "10000")
+		int measure = quick ? 1 : 2;
+		new Runner(options(measure).build()).run();
+		new Runner(options(measure).param("presearching", "NONE").param("queries", "1000").build()).run();
+		new Runner(options(measure).param("presearching", "NONE").param("queries", "10000").param("batch", "100")
+			.build()).run();
+	}
+
+	private static org.openjdk.jmh.runner.options.ChainedOptionsBuilder options(int measure) {
+		return new OptionsBuilder().include(MatcherBenchmark.class.getName() + ".match")
 			.warmupIterations(1)
+			.warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(3))
 			.measurementIterations(measure)
-			.build();
-		new Runner(none).run();
+			.measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(4));
 	}
 
 	/** Registration time, heap, candidates per mention and change visibility, measured once on this thread. */
@@ -126,8 +124,9 @@ public class MatcherBenchmark {
 			TopicCorpus corpus = corpus(size);
 			List<StandingQuery> standing = corpus.queries(size);
 			List<MatchDocument> documents = corpus.documents(5_000);
-			for (Presearching presearching : new Presearching[] { Presearching.WEIGHTED, Presearching.MULTIPASS,
-					Presearching.DEFAULT }) {
+			Presearching[] presearchers = (size > 10_000) ? new Presearching[] { Presearching.WEIGHTED, Presearching.DEFAULT }
+					: new Presearching[] { Presearching.WEIGHTED, Presearching.MULTIPASS, Presearching.DEFAULT };
+			for (Presearching presearching : presearchers) {
 				long heapBefore = usedHeap();
 				long start = System.nanoTime();
 				try (LuceneTopicMatcher matcher = new LuceneTopicMatcher(presearching)) {
@@ -171,10 +170,6 @@ public class MatcherBenchmark {
 			System.gc();
 		}
 		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-	}
-
-	static List<MatchDocument> sample(List<MatchDocument> documents, int count) {
-		return new ArrayList<>(documents.subList(0, count));
 	}
 
 }
