@@ -97,7 +97,13 @@ final class LuceneQueries {
 			for (QueryNode.Word word : phrase.words()) {
 				builder.add(new Term(field, stemmed(word.text(), field, stemming)));
 			}
-			return builder.build();
+			if (phrase.slop() > 0 || phrase.scope() != QueryNode.Scope.TEXT || stemming != Stemming.NONE) {
+				return builder.build();
+			}
+			// An exact unstemmed phrase implies its word pairs in the text; the longest one selects the topic.
+			return new BooleanQuery.Builder().add(builder.build(), Occur.MUST)
+				.add(new TermQuery(new Term(MentionAnalysis.PAIRS, longestPair(phrase.words()))), Occur.FILTER)
+				.build();
 		}
 		SpanQuery[] clauses = new SpanQuery[phrase.words().size()];
 		for (int i = 0; i < clauses.length; i++) {
@@ -210,6 +216,17 @@ final class LuceneQueries {
 		if (prefix != null) {
 			builder.add(new TermQuery(prefix), Occur.FILTER);
 		}
+	}
+
+	private static String longestPair(List<QueryNode.Word> words) {
+		String best = "";
+		for (int i = 1; i < words.size(); i++) {
+			String pair = words.get(i - 1).text() + " " + words.get(i).text();
+			if (pair.length() > best.length()) {
+				best = pair;
+			}
+		}
+		return best;
 	}
 
 	private static String stemmed(String word, String field, Stemming stemming) {

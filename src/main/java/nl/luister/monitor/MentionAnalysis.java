@@ -47,6 +47,9 @@ final class MentionAnalysis {
 	static final String RAW = "raw";
 	static final String FOLLOWERS = "followers";
 
+	/** Adjacent word pairs of the (unstemmed) text: a phrase's pair is a far better presearch term than its words. */
+	static final String PAIRS = "pairs.text";
+
 	/** Fields whose words get two- and three-letter prefix terms in {@code pfx.<field>}. */
 	static final List<String> PREFIXED = List.of(TEXT, TITLE, "author", "tag", "mention", "url");
 
@@ -59,6 +62,9 @@ final class MentionAnalysis {
 		protected TokenStreamComponents createComponents(String field) {
 			if (field.equals(RAW)) {
 				return new TokenStreamComponents(new ListTokenizer(MentionAnalysis::rawTokens));
+			}
+			if (field.equals(PAIRS)) {
+				return new TokenStreamComponents(new ListTokenizer(MentionAnalysis::pairs));
 			}
 			if (field.startsWith("pfx.")) {
 				return new TokenStreamComponents(new ListTokenizer((text) -> List.of(text.toString().split(" "))));
@@ -98,6 +104,7 @@ final class MentionAnalysis {
 		Document doc = new Document();
 		String all = (mention.title() == null) ? nullToEmpty(mention.text()) : mention.title() + "\n" + nullToEmpty(mention.text());
 		addText(doc, TEXT, all, dutch, english);
+		doc.add(new TextField(PAIRS, all, Field.Store.NO));
 		if (mention.title() != null) {
 			addText(doc, TITLE, mention.title(), dutch, english);
 		}
@@ -199,6 +206,16 @@ final class MentionAnalysis {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/** {@code a b c} gives {@code "a b"} and {@code "b c"}. */
+	static List<String> pairs(CharSequence text) {
+		List<String> tokens = TokenizedText.tokenize(text);
+		List<String> pairs = new ArrayList<>(Math.max(0, tokens.size() - 1));
+		for (int i = 1; i < tokens.size(); i++) {
+			pairs.add(tokens.get(i - 1) + " " + tokens.get(i));
+		}
+		return pairs;
 	}
 
 	/** Words with exact case and accents: NFC, split on anything that is not a letter, digit or mark. */

@@ -33,7 +33,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * topics verified per mention, heap used, time to register 100k topics and time for a topic change to show.
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:exec@jmh} (or {@code ./luister jmh}); {@code -Djmh.args=quick}
- * runs shorter iterations. Verifying every topic (no presearcher) is only measured up to 10k topics: at 100k
+ * runs shorter iterations, {@code -Djmh.args=facts} only the facts outside JMH. Verifying every topic (no presearcher) is only measured up to 10k topics: at 100k
  * one mention takes seconds.
  */
 @State(Scope.Benchmark)
@@ -103,6 +103,9 @@ public class MatcherBenchmark {
 	public static void main(String[] args) throws Exception {
 		boolean quick = args.length > 0 && args[0].contains("quick");
 		facts(quick);
+		if (args.length > 0 && args[0].contains("facts")) {
+			return;
+		}
 		int measure = quick ? 1 : 2;
 		new Runner(options(measure).build()).run();
 		new Runner(options(measure).param("presearching", "NONE").param("queries", "1000").build()).run();
