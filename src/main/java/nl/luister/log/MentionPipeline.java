@@ -36,8 +36,6 @@ public class MentionPipeline implements SmartLifecycle {
 	private final Mentions mentions;
 	private final CaseManagement cases;
 	private final Sources sources;
-	/** Source keys never change, so one look-up per source for the life of the process is enough. */
-	private final java.util.Map<Long, String> sourceKeys = new java.util.concurrent.ConcurrentHashMap<>();
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
@@ -70,10 +68,12 @@ public class MentionPipeline implements SmartLifecycle {
 	int process(List<LoggedMention> batch) {
 		List<MatchDocument> docs = new ArrayList<>(batch.size());
 		List<Mentions.SourcedMention> sourced = new ArrayList<>(batch.size());
+		// A batch usually comes from one or a few sources: one look-up per distinct source, not per mention.
+		java.util.Map<Long, String> sourceKeys = new java.util.HashMap<>();
 		for (LoggedMention lm : batch) {
 			var m = lm.mention();
 			docs.add(new MatchDocument(m.title(), m.text(), m.author().handle(), m.channel().key(), m.url(),
-					sourceKey(lm.sourceId()), null, m.author().followers()));
+					sourceKeys.computeIfAbsent(lm.sourceId(), this::sourceKey), null, m.author().followers()));
 			sourced.add(new Mentions.SourcedMention(lm.sourceId(), m));
 		}
 		List<Set<Long>> topics = matcher.match(docs);
@@ -89,11 +89,7 @@ public class MentionPipeline implements SmartLifecycle {
 	}
 
 	private String sourceKey(long sourceId) {
-		String key = sourceKeys.get(sourceId);
-		if (key != null) return key;
-		key = sources.find(sourceId).map(SourceRecord::key).orElse(null);
-		if (key != null) sourceKeys.put(sourceId, key);
-		return key;
+		return sources.find(sourceId).map(SourceRecord::key).orElse(null);
 	}
 
 	private void loop() {
