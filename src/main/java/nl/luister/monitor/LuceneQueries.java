@@ -14,7 +14,6 @@ import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
@@ -235,11 +234,6 @@ final class LuceneQueries {
 
 	private static int clamp(long value) {
 		return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
-	}
-
-	/** A query that matches nothing, for callers that need a placeholder. */
-	static Query nothing() {
-		return new MatchNoDocsQuery();
 	}
 
 }
