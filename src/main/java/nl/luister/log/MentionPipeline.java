@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.MatchedMention;
+import nl.luister.channel.SourceRecord;
+import nl.luister.channel.Sources;
 import nl.luister.customer.Customers;
 import nl.luister.enrich.MessageUnderstanding;
 import nl.luister.enrich.Understanding;
@@ -40,13 +42,14 @@ public class MentionPipeline implements SmartLifecycle {
 	private final CaseManagement cases;
 	private final MessageUnderstanding understanding;
 	private final Customers customers;
+	private final Sources sources;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
-			MessageUnderstanding understanding, @Value("${luister.pipeline.batch-size:500}") int batchSize,
+			MessageUnderstanding understanding, Sources sources, @Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
@@ -54,6 +57,7 @@ public class MentionPipeline implements SmartLifecycle {
 		this.cases = cases;
 		this.understanding = understanding;
 		this.customers = customers;
+		this.sources = sources;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -103,31 +107,46 @@ public class MentionPipeline implements SmartLifecycle {
 	int process(List<LoggedMention> batch) {
 		List<MatchDocument> docs = new ArrayList<>(batch.size());
 		List<Mentions.SourcedMention> sourced = new ArrayList<>(batch.size());
+		// A batch usually comes from one or a few sources: one look-up per distinct source, not per mention.
+		java.util.Map<Long, String> sourceKeys = new java.util.HashMap<>();
+		// understood before matching, so topics can filter on the language (lang:)
+		List<Labels> labels = new ArrayList<>(batch.size());
 		for (LoggedMention lm : batch) {
 			var m = lm.mention();
-			docs.add(new MatchDocument(m.title(), m.text(), m.author().handle(), m.channel().key()));
+			Labels understood = understand(m.title(), m.text());
+			labels.add(understood);
+			docs.add(new MatchDocument(m.title(), m.text(), m.author().handle(), m.channel().key(), m.url(),
+					sourceKeys.computeIfAbsent(lm.sourceId(), this::sourceKey), understood.language(), m.author().followers()));
 			sourced.add(new Mentions.SourcedMention(lm.sourceId(), m));
 		}
 		List<Set<Long>> topics = matcher.match(docs);
 		List<StoredMention> stored = mentions.insert(sourced);
 		customers.resolve(stored);
 		List<MatchedMention> fresh = new ArrayList<>(batch.size());
+		List<Labels> freshLabels = new ArrayList<>(batch.size());
 		for (int i = 0; i < stored.size(); i++) {
 			StoredMention sm = stored.get(i);
-			if (sm != null) fresh.add(new MatchedMention(sm, topics.get(i)));
+			if (sm != null) {
+				fresh.add(new MatchedMention(sm, topics.get(i)));
+				freshLabels.add(labels.get(i));
+			}
 		}
 		List<Long> ids = fresh.stream().map(f -> f.mention().id()).toList();
 		mentions.tag(ids, fresh.stream().map(MatchedMention::topicIds).toList());
-		mentions.label(ids, fresh.stream().map(f -> understand(f.mention())).toList());
+		mentions.label(ids, freshLabels);
 		cases.attach(fresh);
 		return fresh.size();
 	}
 
-	private Labels understand(StoredMention m) {
-		String text = m.title() == null || m.title().isBlank() ? m.text() : m.title() + "\n" + m.text();
+	private Labels understand(String title, String body) {
+		String text = title == null || title.isBlank() ? body : title + "\n" + body;
 		Understanding u = understanding.understand(text, null);
 		return new Labels(u.language(), u.sentiment().name(), u.sentimentConfidence(), u.complaintConfidence(),
 				u.questionConfidence(), u.praiseConfidence(), u.requestConfidence());
+	}
+
+	private String sourceKey(long sourceId) {
+		return sources.find(sourceId).map(SourceRecord::key).orElse(null);
 	}
 
 	private void loop() {

@@ -3,12 +3,12 @@ package nl.luister.monitor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The matcher behind {@link TopicMatcher}; a faster one can replace it without touching its callers. */
+/** The matcher behind {@link TopicMatcher}: Lucene's monitor with Luister's presearcher. */
 @Configuration(proxyBeanMethods = false)
 class MatcherConfiguration {
 
-	@Bean
-	TopicMatcher topicMatcher() {
-		return new SimpleTopicMatcher();
+	@Bean(destroyMethod = "close")
+	LuceneTopicMatcher topicMatcher() {
+		return new LuceneTopicMatcher();
 	}
 }

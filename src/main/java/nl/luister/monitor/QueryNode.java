@@ -3,66 +3,157 @@ package nl.luister.monitor;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The parsed form of a {@link TopicQuery}: an immutable tree evaluated against a {@link TokenizedText}. */
+/**
+ * The parsed form of a {@link TopicQuery}: an immutable tree, compiled to a Lucene query by
+ * {@link LuceneQueries}. Words are already normalised (lower case, accents removed) except in {@link Raw}.
+ */
 sealed interface QueryNode {
 
-	boolean matches(TokenizedText text);
+	/** Where a word or phrase is looked for: title and text together, or the title alone. */
+	enum Scope {
 
-	/** A single normalised word, optionally a prefix ({@code pakket*}). */
-	record Word(String text, boolean prefix) {
+		TEXT, TITLE
 
-		public boolean matches(String token) {
-			return this.prefix ? token.startsWith(this.text) : token.equals(this.text);
+	}
+
+	/** The fields that hold one normalised value (or a few: hashtags, mentions, host suffixes) per document. */
+	enum KeywordField {
+
+		AUTHOR("author", true), SITE("site", false), URL("url", true), LANG("lang", false),
+		SOURCE("source", false), CHANNEL("channel", false), HASHTAG("tag", true), MENTION("mention", true);
+
+		final String field;
+
+		final boolean wildcards;
+
+		KeywordField(String field, boolean wildcards) {
+			this.field = field;
+			this.wildcards = wildcards;
+		}
+
+	}
+
+	/**
+	 * A single normalised word; {@code wildcard} when it holds {@code *} (any run of characters) or {@code ?}
+	 * (one character), never in first position.
+	 */
+	record Word(String text, boolean wildcard) {
+
+		/** Whether the only wildcard is one trailing {@code *}. */
+		boolean prefix() {
+			return this.wildcard && this.text.indexOf('*') == this.text.length() - 1 && this.text.indexOf('?') < 0;
+		}
+
+		/** The characters before the first wildcard. */
+		String literalPrefix() {
+			int i = 0;
+			while (i < this.text.length() && this.text.charAt(i) != '*' && this.text.charAt(i) != '?') {
+				i++;
+			}
+			return this.text.substring(0, i);
 		}
 
 		@Override
 		public String toString() {
-			return this.prefix ? this.text + "*" : this.text;
+			return this.text;
 		}
 
 	}
 
 	/** One query word that normalised to a single token. */
-	record Term(Word word) implements QueryNode {
+	record Term(Word word, Scope scope) implements QueryNode {
 
-		@Override
-		public boolean matches(TokenizedText text) {
-			return this.word.prefix() ? text.containsPrefix(this.word.text()) : text.contains(this.word.text());
+		Term(Word word) {
+			this(word, Scope.TEXT);
 		}
 
 		@Override
 		public String toString() {
-			return this.word.toString();
+			return ((this.scope == Scope.TITLE) ? "title:" : "") + this.word;
 		}
 
 	}
 
-	/** Consecutive words: a quoted phrase, or a query word such as {@code e-mail} that splits into several. */
-	record Phrase(List<Word> words) implements QueryNode {
+	/**
+	 * Words in this order: a quoted phrase, or a query word such as {@code e-mail} that splits into several.
+	 * {@code slop} above zero is Lucene's sloppy phrase ({@code "a b"~n}).
+	 */
+	record Phrase(List<Word> words, int slop, Scope scope) implements QueryNode {
 
 		public Phrase {
 			words = List.copyOf(words);
 		}
 
-		@Override
-		public boolean matches(TokenizedText text) {
-			return text.containsSequence(this.words);
+		Phrase(List<Word> words) {
+			this(words, 0, Scope.TEXT);
+		}
+
+		boolean hasWildcard() {
+			return this.words.stream().anyMatch(Word::wildcard);
 		}
 
 		@Override
 		public String toString() {
-			return this.words.stream().map(Word::toString).collect(Collectors.joining(" ", "\"", "\""));
+			return ((this.scope == Scope.TITLE) ? "title:" : "")
+					+ this.words.stream().map(Word::toString).collect(Collectors.joining(" ", "\"", "\""))
+					+ ((this.slop > 0) ? "~" + this.slop : "");
+		}
+
+	}
+
+	/** Words with their exact case and accents ({@code raw:"Case Sensitive"}), NFC-normalised. */
+	record Raw(List<String> words) implements QueryNode {
+
+		public Raw {
+			words = List.copyOf(words);
+		}
+
+		@Override
+		public String toString() {
+			return "raw:\"" + String.join(" ", this.words) + "\"";
+		}
+
+	}
+
+	/** A structured field with a normalised value, e.g. {@code channel:twitter} or {@code #hashtag}. */
+	record Keyword(KeywordField field, String value, boolean wildcard) implements QueryNode {
+
+		@Override
+		public String toString() {
+			return switch (this.field) {
+				case HASHTAG -> "#" + this.value;
+				case MENTION -> "@" + this.value;
+				default -> this.field.name().toLowerCase(java.util.Locale.ROOT) + ":" + this.value;
+			};
+		}
+
+	}
+
+	/** The author's follower count lies in {@code [min, max]}. */
+	record Followers(long min, long max) implements QueryNode {
+
+		@Override
+		public String toString() {
+			return "followers:[" + this.min + " TO " + this.max + "]";
+		}
+
+	}
+
+	/**
+	 * {@code left NEAR/n right} (either order) or {@code left ONEAR/n right} (left first): at most
+	 * {@code distance} words between them.
+	 */
+	record Near(QueryNode left, QueryNode right, int distance, boolean ordered, int column) implements QueryNode {
+
+		@Override
+		public String toString() {
+			return "(" + this.left + (this.ordered ? " ONEAR/" : " NEAR/") + this.distance + " " + this.right + ")";
 		}
 
 	}
 
 	/** Negation; {@code column} is where the {@code NOT} or {@code -} was written, for error messages. */
 	record Not(QueryNode operand, int column) implements QueryNode {
-
-		@Override
-		public boolean matches(TokenizedText text) {
-			return !this.operand.matches(text);
-		}
 
 		@Override
 		public String toString() {
@@ -75,16 +166,6 @@ sealed interface QueryNode {
 
 		public And {
 			operands = List.copyOf(operands);
-		}
-
-		@Override
-		public boolean matches(TokenizedText text) {
-			for (QueryNode operand : this.operands) {
-				if (!operand.matches(text)) {
-					return false;
-				}
-			}
-			return true;
 		}
 
 		@Override
@@ -101,20 +182,20 @@ sealed interface QueryNode {
 		}
 
 		@Override
-		public boolean matches(TokenizedText text) {
-			for (QueryNode operand : this.operands) {
-				if (operand.matches(text)) {
-					return true;
-				}
-			}
-			return false;
-		}
-
-		@Override
 		public String toString() {
 			return this.operands.stream().map(QueryNode::toString).collect(Collectors.joining(" OR ", "(", ")"));
 		}
 
+	}
+
+	/** Whether the node would match a document with no text and no fields: a query like that is refused. */
+	static boolean matchesEmpty(QueryNode node) {
+		return switch (node) {
+			case Not not -> !matchesEmpty(not.operand());
+			case And and -> and.operands().stream().allMatch(QueryNode::matchesEmpty);
+			case Or or -> or.operands().stream().anyMatch(QueryNode::matchesEmpty);
+			default -> false;
+		};
 	}
 
 }

@@ -22,7 +22,7 @@ import java.util.Map;
  */
 public final class TokenizedText {
 
-	private static final TokenizedText EMPTY = new TokenizedText(List.of());
+	private final MatchDocument document;
 
 	private final String[] tokens;
 
@@ -30,7 +30,8 @@ public final class TokenizedText {
 
 	private final String[] sortedDistinct;
 
-	private TokenizedText(List<String> tokenList) {
+	private TokenizedText(MatchDocument document, List<String> tokenList) {
+		this.document = document;
 		this.tokens = tokenList.toArray(String[]::new);
 		Map<String, List<Integer>> collected = new HashMap<>();
 		for (int i = 0; i < this.tokens.length; i++) {
@@ -45,8 +46,7 @@ public final class TokenizedText {
 
 	/** Tokenises plain text; {@code null} gives an empty document. */
 	public static TokenizedText of(String text) {
-		List<String> tokens = tokenize(text);
-		return tokens.isEmpty() ? EMPTY : new TokenizedText(tokens);
+		return new TokenizedText(new MatchDocument(null, (text == null) ? "" : text, null, null), tokenize(text));
 	}
 
 	/**
@@ -56,7 +56,12 @@ public final class TokenizedText {
 	public static TokenizedText of(MatchDocument document) {
 		List<String> tokens = new ArrayList<>(tokenize(document.title()));
 		tokens.addAll(tokenize(document.text()));
-		return tokens.isEmpty() ? EMPTY : new TokenizedText(tokens);
+		return new TokenizedText(document, tokens);
+	}
+
+	/** The document these words came from. */
+	MatchDocument document() {
+		return this.document;
 	}
 
 	/** The normalised words in document order. */
@@ -75,48 +80,6 @@ public final class TokenizedText {
 		}
 		int insertion = -index - 1;
 		return insertion < this.sortedDistinct.length && this.sortedDistinct[insertion].startsWith(prefix);
-	}
-
-	/** Whether the words occur consecutively, in order. */
-	boolean containsSequence(List<QueryNode.Word> words) {
-		int length = words.size();
-		if (length > this.tokens.length) {
-			return false;
-		}
-		// Anchor on the first exact word: its position list is usually far shorter than the document.
-		for (int k = 0; k < length; k++) {
-			QueryNode.Word anchor = words.get(k);
-			if (!anchor.prefix()) {
-				int[] at = this.positions.get(anchor.text());
-				if (at == null) {
-					return false;
-				}
-				for (int position : at) {
-					if (sequenceAt(words, position - k)) {
-						return true;
-					}
-				}
-				return false;
-			}
-		}
-		for (int start = 0; start + length <= this.tokens.length; start++) {
-			if (sequenceAt(words, start)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private boolean sequenceAt(List<QueryNode.Word> words, int start) {
-		if (start < 0 || start + words.size() > this.tokens.length) {
-			return false;
-		}
-		for (int i = 0; i < words.size(); i++) {
-			if (!words.get(i).matches(this.tokens[start + i])) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	@Override
@@ -184,7 +147,8 @@ public final class TokenizedText {
 		}
 	}
 
-	private static String normalize(String word) {
+	/** Lower case and accents removed; every other character is kept. */
+	static String normalize(String word) {
 		if (isAsciiAlphanumeric(word)) {
 			return word.toLowerCase(Locale.ROOT);
 		}

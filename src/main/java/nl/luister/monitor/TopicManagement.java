@@ -39,7 +39,7 @@ public class TopicManagement implements SmartInitializingSingleton {
 
 	/** Loads every stored topic into the matcher. */
 	public void reload() {
-		matcher.replaceAll(topics.all().stream().map(t -> new TopicMatcher.StandingQuery(t.id(), t.query())).toList());
+		matcher.replaceAll(topics.all().stream().map(t -> new TopicMatcher.StandingQuery(t.id(), t.query(), t.stemming())).toList());
 	}
 
 	public List<Topic> all() {
@@ -54,23 +54,35 @@ public class TopicManagement implements SmartInitializingSingleton {
 		return topics.matchCount(id);
 	}
 
-	/** @throws QuerySyntaxError when the query does not parse */
-	@Transactional
+	/** A topic without stemming. @throws QuerySyntaxError when the query does not parse */
 	public Topic create(String name, String query) {
+		return create(name, query, Stemming.NONE);
+	}
+
+	/** @param stemming {@code null} is none. @throws QuerySyntaxError when the query does not parse */
+	@Transactional
+	public Topic create(String name, String query, Stemming stemming) {
 		String cleanName = requireName(name);
-		TopicQuery.parse(query);
-		long id = topics.insert(cleanName, query.strip());
-		AfterCommit.run(() -> matcher.put(new TopicMatcher.StandingQuery(id, query.strip())));
+		Stemming s = (stemming == null) ? Stemming.NONE : stemming;
+		TopicQuery.parse(query, s);
+		long id = topics.insert(cleanName, query.strip(), s);
+		AfterCommit.run(() -> matcher.put(new TopicMatcher.StandingQuery(id, query.strip(), s)));
 		return get(id);
 	}
 
-	/** @throws QuerySyntaxError when the query does not parse */
-	@Transactional
+	/** Changes name and query, keeping the stemming. @throws QuerySyntaxError when the query does not parse */
 	public Topic update(long id, String name, String query) {
+		return update(id, name, query, get(id).stemming());
+	}
+
+	/** @param stemming {@code null} is none. @throws QuerySyntaxError when the query does not parse */
+	@Transactional
+	public Topic update(long id, String name, String query, Stemming stemming) {
 		String cleanName = requireName(name);
-		TopicQuery.parse(query);
-		if (!topics.update(id, cleanName, query.strip())) throw new TopicNotFound(id);
-		AfterCommit.run(() -> matcher.put(new TopicMatcher.StandingQuery(id, query.strip())));
+		Stemming s = (stemming == null) ? Stemming.NONE : stemming;
+		TopicQuery.parse(query, s);
+		if (!topics.update(id, cleanName, query.strip(), s)) throw new TopicNotFound(id);
+		AfterCommit.run(() -> matcher.put(new TopicMatcher.StandingQuery(id, query.strip(), s)));
 		return get(id);
 	}
 
@@ -86,12 +98,23 @@ public class TopicManagement implements SmartInitializingSingleton {
 	 * @throws QuerySyntaxError when the query does not parse
 	 */
 	public Preview preview(String query, int sampleSize) {
-		TopicQuery parsed = TopicQuery.parse(query);
+		return preview(query, Stemming.NONE, sampleSize);
+	}
+
+	/**
+	 * Which of the newest stored mentions the query would match with this stemming, before saving it.
+	 *
+	 * @throws QuerySyntaxError when the query does not parse
+	 */
+	public Preview preview(String query, Stemming stemming, int sampleSize) {
+		TopicQuery parsed = TopicQuery.parse(query, stemming);
 		List<StoredMention> window = mentions.recent(PREVIEW_WINDOW);
+		java.util.Map<Long, String> sourceKeys = topics.sourceKeys();
 		List<StoredMention> sample = new ArrayList<>();
 		int count = 0;
 		for (StoredMention m : window) {
-			if (parsed.matches(new MatchDocument(m.title(), m.text(), m.authorHandle(), m.channel().key()))) {
+			if (parsed.matches(new MatchDocument(m.title(), m.text(), m.authorHandle(), m.channel().key(), m.url(),
+					sourceKeys.get(m.sourceId()), null, m.authorFollowers()))) {
 				count++;
 				if (sample.size() < sampleSize) sample.add(m);
 			}

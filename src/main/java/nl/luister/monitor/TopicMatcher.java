@@ -30,7 +30,17 @@ public interface TopicMatcher {
 	 */
 	List<Set<Long>> match(List<MatchDocument> documents);
 
-	/** A topic's id and its query text. */
-	record StandingQuery(long topicId, String query) {
+	/** A topic's id, its query text and the stemming its words match with ({@code null} is none). */
+	record StandingQuery(long topicId, String query, Stemming stemming) {
+
+		public StandingQuery {
+			stemming = (stemming == null) ? Stemming.NONE : stemming;
+		}
+
+		/** A query without stemming. */
+		public StandingQuery(long topicId, String query) {
+			this(topicId, query, Stemming.NONE);
+		}
+
 	}
 }

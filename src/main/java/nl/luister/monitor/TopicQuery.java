@@ -1,9 +1,14 @@
 package nl.luister.monitor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+
 /**
- * A parsed topic query, ready to be matched against {@link TokenizedText tokenised documents}.
+ * A parsed topic query, compiled to Lucene; docs/queries.md describes the whole language.
  *
  * <p>The language:
  * <ul>
@@ -12,7 +17,10 @@ import java.util.Optional;
  * words); precedence NOT &gt; AND &gt; OR, parentheses group;</li>
  * <li>{@code -word}, {@code -"phrase"}, {@code -(group)} as short forms of NOT;</li>
  * <li>{@code "exact phrase"}: the words consecutively and in this order;</li>
- * <li>{@code bezorg*}: any word starting with {@code bezorg}, at least two letters before the {@code *}.</li>
+ * <li>{@code bezorg*}, {@code ko?rier}: wildcards, at least two letters before the first one;</li>
+ * <li>{@code a NEAR/n b}, {@code a ONEAR/n b}, {@code "a b"~n}: proximity;</li>
+ * <li>fields: {@code author:}, {@code site:}, {@code url:}, {@code lang:}, {@code source:}, {@code channel:},
+ * {@code title:}, {@code #hashtag}, {@code @mention}, {@code followers:>n}, {@code raw:"Exact Case"}.</li>
  * </ul>
  * Matching ignores case and accents ({@code café} matches {@code CAFE}); punctuation separates words, so
  * {@code e-mail} in a query is the phrase {@code "e mail"}. A query must contain at least one positive term:
@@ -31,17 +39,31 @@ public final class TopicQuery {
 
 	private final QueryNode root;
 
-	private TopicQuery(String query, QueryNode root) {
+	private final Stemming stemming;
+
+	private final Query lucene;
+
+	private TopicQuery(String query, QueryNode root, Stemming stemming) {
 		this.query = query;
 		this.root = root;
+		this.stemming = stemming;
+		this.lucene = LuceneQueries.compile(root, stemming);
 	}
 
 	/**
-	 * Parses query text.
+	 * Parses query text, without stemming.
 	 * @throws QuerySyntaxError if the text is not a valid query
 	 */
 	public static TopicQuery parse(String query) {
-		return new TopicQuery(query, QueryParser.parse(query));
+		return parse(query, Stemming.NONE);
+	}
+
+	/**
+	 * Parses query text whose words match with the given stemming ({@code null} is none).
+	 * @throws QuerySyntaxError if the text is not a valid query
+	 */
+	public static TopicQuery parse(String query, Stemming stemming) {
+		return new TopicQuery(query, QueryParser.parse(query), (stemming == null) ? Stemming.NONE : stemming);
 	}
 
 	/** Checks query text without keeping the result: empty when valid, else the error {@link #parse} throws. */
@@ -55,14 +77,37 @@ public final class TopicQuery {
 		}
 	}
 
-	/** Whether the document matches; build the {@link TokenizedText} once and reuse it for every query. */
+	/** Whether the document the words came from matches. */
 	public boolean matches(TokenizedText document) {
-		return this.root.matches(document);
+		return matches(document.document());
 	}
 
-	/** Convenience for a single query; tokenises the document on each call. */
+	/**
+	 * Whether one document matches, checked on a one-document in-memory index: meant for previews and tests;
+	 * to match many topics use a {@link TopicMatcher}. A wildcard inside a phrase or NEAR that expands to more
+	 * than {@link org.apache.lucene.search.IndexSearcher#getMaxClauseCount()} words of this one mention counts
+	 * as no match.
+	 */
 	public boolean matches(MatchDocument document) {
-		return matches(TokenizedText.of(document));
+		try {
+			return MentionAnalysis.memoryIndex(document).createSearcher().count(this.lucene) > 0;
+		}
+		catch (IndexSearcher.TooManyClauses ex) {
+			return false;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** The stemming the words match with. */
+	public Stemming stemming() {
+		return this.stemming;
+	}
+
+	/** The compiled Lucene query. */
+	Query lucene() {
+		return this.lucene;
 	}
 
 	/** The query text as written. */

@@ -17,19 +17,19 @@ class Topics {
 	}
 
 	List<Topic> all() {
-		return jdbc.sql("select id, name, query, created_at, updated_at from topics order by name, id").query(Topics::map).list();
+		return jdbc.sql("select id, name, query, stemming, created_at, updated_at from topics order by name, id").query(Topics::map).list();
 	}
 
 	Optional<Topic> find(long id) {
-		return jdbc.sql("select id, name, query, created_at, updated_at from topics where id = ?").param(id).query(Topics::map).optional();
+		return jdbc.sql("select id, name, query, stemming, created_at, updated_at from topics where id = ?").param(id).query(Topics::map).optional();
 	}
 
-	long insert(String name, String query) {
-		return jdbc.sql("insert into topics (name, query) values (?, ?) returning id").params(name, query).query(Long.class).single();
+	long insert(String name, String query, Stemming stemming) {
+		return jdbc.sql("insert into topics (name, query, stemming) values (?, ?, ?) returning id").params(name, query, stemming.key()).query(Long.class).single();
 	}
 
-	boolean update(long id, String name, String query) {
-		return jdbc.sql("update topics set name = ?, query = ?, updated_at = now() where id = ?").params(name, query, id).update() == 1;
+	boolean update(long id, String name, String query, Stemming stemming) {
+		return jdbc.sql("update topics set name = ?, query = ?, stemming = ?, updated_at = now() where id = ?").params(name, query, stemming.key(), id).update() == 1;
 	}
 
 	boolean delete(long id) {
@@ -40,8 +40,16 @@ class Topics {
 		return jdbc.sql("select count(*) from mention_topics where topic_id = ?").param(topicId).query(Long.class).single();
 	}
 
+	/** Every source's key by id: the sources are few, so a preview reads them all at once. */
+	java.util.Map<Long, String> sourceKeys() {
+		java.util.Map<Long, String> keys = new java.util.HashMap<>();
+		jdbc.sql("select id, source_key from sources").query((rs, row) -> keys.put(rs.getLong(1), rs.getString(2))).list();
+		return keys;
+	}
+
 	private static Topic map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Topic(rs.getLong("id"), rs.getString("name"), rs.getString("query"),
+				Stemming.parse(rs.getString("stemming")),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}
 }

@@ -56,19 +56,4 @@ class TokenizedTextTests {
 		assertThat(text.containsPrefix("zz")).isFalse();
 	}
 
-	@Test
-	void findsSequencesOnlyConsecutiveAndInOrder() {
-		TokenizedText text = TokenizedText.of("koerier snel kwam, snel koerier ook");
-		assertThat(text.containsSequence(words("koerier", "snel"))).isTrue();
-		assertThat(text.containsSequence(words("snel", "koerier"))).isTrue();
-		assertThat(text.containsSequence(words("koerier", "kwam"))).isFalse();
-		assertThat(text.containsSequence(words("koerier", "ook", "extra"))).isFalse();
-		assertThat(text.containsSequence(List.of(new QueryNode.Word("sn", true), new QueryNode.Word("kw", true))))
-			.isTrue();
-	}
-
-	private static List<QueryNode.Word> words(String... words) {
-		return Arrays.stream(words).map((word) -> new QueryNode.Word(word, false)).toList();
-	}
-
 }

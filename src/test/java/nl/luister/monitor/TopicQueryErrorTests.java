@@ -93,9 +93,10 @@ class TopicQueryErrorTests {
 	}
 
 	@Test
-	void rejectsMidWordWildcard() {
-		assertError("be*org", 3, "wildcard * at column 3 is only allowed at the end of a word");
-		assertError("bezorg**", 7, "wildcard * at column 7 is only allowed at the end of a word");
+	void rejectsDoubledOrTrailingPunctuationWildcard() {
+		assertThat(TopicQuery.validate("bez*org")).isEmpty();
+		assertError("bezorg**", 8, "wildcard * at column 8 follows another *");
+		assertError("bez*!", 4, "wildcard * at column 4 must be followed by letters, digits or the end of the word");
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 import nl.luister.mention.web.MentionJson;
+import nl.luister.monitor.Stemming;
 import nl.luister.monitor.Topic;
 import nl.luister.monitor.TopicManagement;
 import nl.luister.web.ApiController;
@@ -39,13 +40,13 @@ class TopicsApi {
 
 	@PostMapping
 	ResponseEntity<TopicJson> create(@RequestBody NewTopic body) {
-		Topic t = topics.create(body.name(), body.query());
+		Topic t = topics.create(body.name(), body.query(), Stemming.parse(body.stemming()));
 		return ResponseEntity.created(URI.create("/api/topics/" + t.id())).body(TopicJson.of(t, 0));
 	}
 
 	@PutMapping("/{id}")
 	TopicJson update(@PathVariable long id, @RequestBody NewTopic body) {
-		return TopicJson.of(topics.update(id, body.name(), body.query()), topics.matchCount(id));
+		return TopicJson.of(topics.update(id, body.name(), body.query(), Stemming.parse(body.stemming())), topics.matchCount(id));
 	}
 
 	@DeleteMapping("/{id}")
@@ -56,16 +57,17 @@ class TopicsApi {
 
 	@PostMapping("/preview")
 	PreviewJson preview(@RequestBody NewTopic body) {
-		TopicManagement.Preview p = topics.preview(body.query(), 20);
+		TopicManagement.Preview p = topics.preview(body.query(), Stemming.parse(body.stemming()), 20);
 		return new PreviewJson(p.matches(), p.examined(), p.sample().stream().map(MentionJson::of).toList());
 	}
 
-	record NewTopic(String name, String query) {
+	/** {@code stemming}: none (default), dutch or english. */
+	record NewTopic(String name, String query, String stemming) {
 	}
 
-	record TopicJson(long id, String name, String query, long matches, Instant createdAt, Instant updatedAt) {
+	record TopicJson(long id, String name, String query, String stemming, long matches, Instant createdAt, Instant updatedAt) {
 		static TopicJson of(Topic t, long matches) {
-			return new TopicJson(t.id(), t.name(), t.query(), matches, t.createdAt(), t.updatedAt());
+			return new TopicJson(t.id(), t.name(), t.query(), t.stemming().key(), matches, t.createdAt(), t.updatedAt());
 		}
 	}
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import nl.luister.monitor.QuerySyntaxError;
+import nl.luister.monitor.Stemming;
 import nl.luister.monitor.Topic;
 import nl.luister.monitor.TopicManagement;
 import nl.luister.monitor.TopicQuery;
@@ -40,7 +41,7 @@ class TopicsController {
 	@GetMapping
 	String list(Model model) {
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new TopicForm("", ""));
+			model.addAttribute("form", new TopicForm("", "", Stemming.NONE.key()));
 			model.addAttribute("check", QueryCheck.blank());
 		}
 		Map<Topic, Long> counts = new LinkedHashMap<>();
@@ -57,7 +58,7 @@ class TopicsController {
 		QueryCheck check = check(form, result);
 		if (!result.hasErrors()) {
 			try {
-				Topic topic = this.topics.create(form.name(), form.query());
+				Topic topic = this.topics.create(form.name(), form.query(), form.stemmingOrNone());
 				redirect.addFlashAttribute("flash", "topics.created");
 				redirect.addFlashAttribute("flashArgument", topic.name());
 				return "redirect:/topics";
@@ -77,8 +78,8 @@ class TopicsController {
 	String edit(@PathVariable long id, Model model) {
 		Topic topic = this.topics.get(id);
 		if (!model.containsAttribute("form")) {
-			model.addAttribute("form", new TopicForm(topic.name(), topic.query()));
-			model.addAttribute("check", preview(topic.query()));
+			model.addAttribute("form", new TopicForm(topic.name(), topic.query(), topic.stemming().key()));
+			model.addAttribute("check", preview(topic.query(), topic.stemming()));
 		}
 		model.addAttribute("topic", topic);
 		model.addAttribute("zone", ZoneId.systemDefault());
@@ -92,7 +93,7 @@ class TopicsController {
 		QueryCheck check = check(form, result);
 		if (!result.hasErrors()) {
 			try {
-				Topic saved = this.topics.update(id, form.name(), form.query());
+				Topic saved = this.topics.update(id, form.name(), form.query(), form.stemmingOrNone());
 				redirect.addFlashAttribute("flash", "topics.updated");
 				redirect.addFlashAttribute("flashArgument", saved.name());
 				return "redirect:/topics";
@@ -121,16 +122,17 @@ class TopicsController {
 
 	/** The live check under the query field: valid with count and sample, or the error at its column. */
 	@PostMapping("/validate")
-	String validate(@RequestParam(defaultValue = "") String query, Model model) {
-		model.addAttribute("check", preview(query));
+	String validate(@RequestParam(defaultValue = "") String query, @RequestParam(required = false) String stemming,
+			Model model) {
+		model.addAttribute("check", preview(query, TopicForm.stemming(stemming)));
 		model.addAttribute("zone", ZoneId.systemDefault());
 		return "topics/check :: check";
 	}
 
-	private QueryCheck preview(String query) {
+	private QueryCheck preview(String query, Stemming stemming) {
 		if (query == null || query.isBlank()) return QueryCheck.blank();
 		try {
-			return QueryCheck.valid(this.topics.preview(query, SAMPLE));
+			return QueryCheck.valid(this.topics.preview(query, stemming, SAMPLE));
 		}
 		catch (QuerySyntaxError ex) {
 			return QueryCheck.invalid(query, ex);
@@ -146,7 +148,7 @@ class TopicsController {
 		if (error.isPresent()) {
 			return rejectQuery(form, error.get(), result);
 		}
-		return preview(form.query());
+		return preview(form.query(), form.stemmingOrNone());
 	}
 
 	private static QueryCheck rejectQuery(TopicForm form, QuerySyntaxError error, BindingResult result) {
@@ -155,7 +157,25 @@ class TopicsController {
 		return QueryCheck.invalid(form.query(), error);
 	}
 
-	/** What the topic form sends. */
-	record TopicForm(String name, String query) {
+	/** What the topic form sends; an unknown or missing stemming is none. */
+	record TopicForm(String name, String query, String stemming) {
+
+		Stemming stemmingOrNone() {
+			return stemming(this.stemming);
+		}
+
+		static Stemming stemming(String key) {
+			try {
+				return Stemming.parse(key);
+			}
+			catch (IllegalArgumentException ex) {
+				return Stemming.NONE;
+			}
+		}
+
+		/** The choices for the stemming select. */
+		public Stemming[] stemmings() {
+			return Stemming.values();
+		}
 	}
 }

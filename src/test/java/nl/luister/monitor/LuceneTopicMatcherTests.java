@@ -18,9 +18,9 @@ import nl.luister.monitor.TopicMatcher.StandingQuery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class SimpleTopicMatcherTests {
+class LuceneTopicMatcherTests {
 
-	private final SimpleTopicMatcher matcher = new SimpleTopicMatcher();
+	private final LuceneTopicMatcher matcher = new LuceneTopicMatcher();
 
 	@Test
 	void matchesNothingWithoutTopics() {
@@ -151,6 +151,7 @@ class SimpleTopicMatcherTests {
 					}
 					changes++;
 				}
+				this.matcher.put(apple);
 				running.set(false);
 				return changes;
 			});

@@ -1,0 +1,307 @@
+package nl.luister.monitor;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultiMatchingQueries;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.Query;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link TopicMatcher} on Lucene's monitor: the topic queries are indexed, and for each batch of documents a
+ * presearcher picks the candidate topics from the documents' terms; only those are verified against an
+ * in-memory index of the batch.
+ *
+ * <p>Structured fields ({@code channel:}, {@code lang:}, {@code source:}, {@code site:}) and the wildcard
+ * prefix terms are weighed low by the presearcher, so a query with a text word is selected by that word and
+ * not by, say, every Twitter mention. Wildcard words carry a required two- or three-letter prefix term, so they
+ * don't make a query a candidate for every document either.
+ *
+ * <p>Lifecycle: create, {@link #replaceAll} at start-up, {@link #put}/{@link #remove} at runtime,
+ * {@link #close} at shutdown. Thread-safety: {@link #match} may run on many threads while topics change;
+ * changes are serialised and visible to the next match as soon as the call returns; each topic is matched
+ * with either its old or its new query. A stemmed topic makes documents carry stemmed fields from then on;
+ * a batch that started just before the first stemmed topic was added may miss it once.
+ *
+ * <p>Errors: {@link #put} and {@link #replaceAll} throw {@link QuerySyntaxError} for an invalid query and then
+ * change nothing. When Lucene reports an error for one query on a batch (e.g. a wildcard inside NEAR with too
+ * many expansions in a big batch) that query is retried per document; an error there is logged and counted in
+ * {@link #errors()}, never thrown to the pipeline.
+ */
+public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
+
+	private static final Logger log = LoggerFactory.getLogger(LuceneTopicMatcher.class);
+
+	/** How candidate topics are chosen for a document. */
+	public enum Presearching {
+
+		/** Luister's set-up: the term-filtered presearcher with structured fields weighed low. */
+		WEIGHTED,
+		/** The same with two passes over conjunctions (fewer candidates, bigger query index). */
+		MULTIPASS,
+		/** The monitor's default {@code TermFilteredPresearcher}. */
+		DEFAULT,
+		/** No presearcher: every topic is verified against every document (the correctness oracle). */
+		NONE
+
+	}
+
+	private final Monitor monitor;
+
+	private final Object writeLock = new Object();
+
+	private final Map<Long, Query> queries = new ConcurrentHashMap<>();
+
+	private final AtomicLong documents = new AtomicLong();
+
+	private final AtomicLong candidates = new AtomicLong();
+
+	private final AtomicLong errors = new AtomicLong();
+
+	private volatile boolean dutch;
+
+	private volatile boolean english;
+
+	/** A matcher with Luister's presearcher. */
+	public LuceneTopicMatcher() {
+		this(Presearching.WEIGHTED);
+	}
+
+	public LuceneTopicMatcher(Presearching presearching) {
+		try {
+			this.monitor = new Monitor(MentionAnalysis.ANALYZER, presearcher(presearching));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not create the in-memory query index", ex);
+		}
+	}
+
+	private static Presearcher presearcher(Presearching presearching) {
+		TermWeightor weightor = TermWeightor.combine(TermWeightor.fieldWeightor(0.01, MentionAnalysis.FILTER_FIELDS),
+				TermWeightor.DEFAULT);
+		return switch (presearching) {
+			case WEIGHTED -> new TermFilteredPresearcher(weightor, List.of(), Set.of());
+			case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0, weightor, List.of(), Set.of());
+			case DEFAULT -> new TermFilteredPresearcher();
+			case NONE -> Presearcher.NO_FILTERING;
+		};
+	}
+
+	@Override
+	public void replaceAll(Collection<StandingQuery> standing) {
+		List<MonitorQuery> compiled = new ArrayList<>(standing.size());
+		Map<Long, Query> byId = new HashMap<>();
+		for (StandingQuery query : standing) {
+			MonitorQuery mq = compile(query);
+			compiled.add(mq);
+			byId.put(query.topicId(), mq.getQuery());
+		}
+		synchronized (this.writeLock) {
+			for (StandingQuery query : standing) {
+				noteStemming(query.stemming());
+			}
+			try {
+				this.monitor.register(compiled);
+				List<String> gone = new ArrayList<>();
+				for (Long id : this.queries.keySet()) {
+					if (!byId.containsKey(id)) {
+						gone.add(Long.toString(id));
+					}
+				}
+				if (!gone.isEmpty()) {
+					this.monitor.deleteById(gone);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("could not update the in-memory query index", ex);
+			}
+			this.queries.putAll(byId);
+			this.queries.keySet().retainAll(byId.keySet());
+		}
+	}
+
+	@Override
+	public void put(StandingQuery query) {
+		MonitorQuery compiled = compile(query);
+		synchronized (this.writeLock) {
+			noteStemming(query.stemming());
+			try {
+				this.monitor.register(compiled);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("could not add topic " + query.topicId() + " to the query index", ex);
+			}
+			this.queries.put(query.topicId(), compiled.getQuery());
+		}
+	}
+
+	@Override
+	public void remove(long topicId) {
+		synchronized (this.writeLock) {
+			if (this.queries.remove(topicId) == null) {
+				return;
+			}
+			try {
+				this.monitor.deleteById(Long.toString(topicId));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("could not remove topic " + topicId + " from the query index", ex);
+			}
+		}
+	}
+
+	@Override
+	public List<Set<Long>> match(List<MatchDocument> batch) {
+		if (batch.isEmpty()) {
+			return List.of();
+		}
+		boolean withDutch = this.dutch;
+		boolean withEnglish = this.english;
+		Document[] docs = new Document[batch.size()];
+		for (int i = 0; i < docs.length; i++) {
+			docs[i] = MentionAnalysis.document(batch.get(i), withDutch, withEnglish);
+		}
+		List<Set<Long>> results = new ArrayList<>(docs.length);
+		try {
+			if (docs.length == 1) {
+				MatchingQueries<QueryMatch> matches = this.monitor.match(docs[0], QueryMatch.SIMPLE_MATCHER);
+				this.candidates.addAndGet(matches.getQueriesRun());
+				results.add(ids(matches.getMatches()));
+				retryErrors(matches.getErrors(), batch, results);
+			}
+			else {
+				MultiMatchingQueries<QueryMatch> matches = this.monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
+				this.candidates.addAndGet(matches.getQueriesRun());
+				for (int i = 0; i < docs.length; i++) {
+					results.add(ids(matches.getMatches(i)));
+				}
+				retryErrors(matches.getErrors(), batch, results);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("matching a batch of " + batch.size() + " mentions failed", ex);
+		}
+		this.documents.addAndGet(docs.length);
+		return Collections.unmodifiableList(results);
+	}
+
+	private void retryErrors(Map<String, Exception> failed, List<MatchDocument> batch, List<Set<Long>> results) {
+		if (failed.isEmpty()) {
+			return;
+		}
+		List<MemoryIndex> singles = new ArrayList<>(batch.size());
+		for (MatchDocument document : batch) {
+			singles.add(MentionAnalysis.memoryIndex(document));
+		}
+		for (Map.Entry<String, Exception> error : failed.entrySet()) {
+			long id = Long.parseLong(error.getKey());
+			Query query = this.queries.get(id);
+			if (query == null) {
+				continue;
+			}
+			for (int i = 0; i < batch.size(); i++) {
+				try {
+					if (singles.get(i).createSearcher().count(query) > 0) {
+						Set<Long> matched = new LinkedHashSet<>(results.get(i));
+						matched.add(id);
+						results.set(i, Collections.unmodifiableSet(matched));
+					}
+				}
+				catch (IOException | RuntimeException ex) {
+					this.errors.incrementAndGet();
+					log.warn("Topic {} could not be matched against a mention ({}); batch error was: {}", id,
+							ex.toString(), error.getValue().toString());
+				}
+			}
+		}
+	}
+
+	private static Set<Long> ids(Collection<QueryMatch> matches) {
+		if (matches.isEmpty()) {
+			return Set.of();
+		}
+		Set<Long> ids = new LinkedHashSet<>();
+		for (QueryMatch match : matches) {
+			ids.add(Long.parseLong(match.getQueryId()));
+		}
+		return Collections.unmodifiableSet(ids);
+	}
+
+	private void noteStemming(Stemming stemming) {
+		if (stemming == Stemming.DUTCH) {
+			this.dutch = true;
+		}
+		else if (stemming == Stemming.ENGLISH) {
+			this.english = true;
+		}
+	}
+
+	private static MonitorQuery compile(StandingQuery query) {
+		TopicQuery parsed;
+		try {
+			parsed = TopicQuery.parse(query.query(), query.stemming());
+		}
+		catch (QuerySyntaxError ex) {
+			throw new QuerySyntaxError("topic " + query.topicId() + ": " + ex.getMessage(), ex.column());
+		}
+		return new MonitorQuery(Long.toString(query.topicId()), parsed.lucene(), null, Map.of());
+	}
+
+	/** The compiled query of every registered topic, by id; an unmodifiable live view. */
+	Map<Long, Query> topics() {
+		return Collections.unmodifiableMap(this.queries);
+	}
+
+	/** How many topics are registered. */
+	public int size() {
+		return this.queries.size();
+	}
+
+	/** Documents matched so far. */
+	public long documentsMatched() {
+		return this.documents.get();
+	}
+
+	/** Candidate topics verified so far (summed over batches; a batch verifies each candidate once). */
+	public long candidatesVerified() {
+		return this.candidates.get();
+	}
+
+	/** Topic-and-mention pairs that could not be matched at all (logged). */
+	public long errors() {
+		return this.errors.get();
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.monitor.close();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not close the query index", ex);
+		}
+	}
+
+}

@@ -1,0 +1,387 @@
+package nl.luister.monitor;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.tartarus.snowball.ext.DutchStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
+
+/**
+ * How a {@link MatchDocument} becomes Lucene fields, and the analyzers both documents and queries use.
+ *
+ * <p>Fields: {@code text} (title then text, folded words as {@link TokenizedText} makes them), {@code title},
+ * their stemmed twins ({@code _nl}, {@code _en}), {@code raw} (exact case and accents, NFC), keyword fields
+ * ({@code author}, {@code tag}, {@code mention}, {@code site} with every host suffix, {@code url},
+ * {@code lang}, {@code source}, {@code channel}), {@code followers} as an int point, and prefix
+ * fields ({@code pfx.}) holding the first two and three characters of each word so a wildcard word still gives the
+ * presearcher a term to select on ({@code pfx.text} holds {@code 2ko} and {@code 3koe} for {@code koerier}).
+ *
+ * <p>Stateless; the analyzer is thread-safe (Lucene reuses components per thread).
+ */
+final class MentionAnalysis {
+
+	static final String TEXT = "text";
+	static final String TITLE = "title";
+	static final String RAW = "raw";
+	static final String FOLLOWERS = "followers";
+
+	/** Adjacent word pairs of the (unstemmed) text: a phrase's pair is a far better presearch term than its words. */
+	static final String PAIRS = "pairs.text";
+
+	/** Fields whose words get two- and three-letter prefix terms in {@code pfx.<field>}. */
+	static final List<String> PREFIXED = List.of(TEXT, TITLE, "author", "tag", "mention", "url");
+
+	/** Structured fields: weighed low by the presearcher so a text term is picked whenever a query has one. */
+	static final Set<String> FILTER_FIELDS = Set.of("lang", "source", "channel", "site", "pfx.text", "pfx.title",
+			"pfx.author", "pfx.tag", "pfx.mention", "pfx.url");
+
+	static final Analyzer ANALYZER = new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+		@Override
+		protected TokenStreamComponents createComponents(String field) {
+			if (field.equals(RAW)) {
+				return new TokenStreamComponents(new ListTokenizer(MentionAnalysis::rawTokens));
+			}
+			if (field.equals(PAIRS)) {
+				return new TokenStreamComponents(new ListTokenizer(MentionAnalysis::pairs));
+			}
+			if (field.startsWith("pfx.")) {
+				return new TokenStreamComponents(new ListTokenizer((text) -> List.of(text.toString().split(" "))));
+			}
+			if (field.startsWith(TEXT) || field.startsWith(TITLE)) {
+				Tokenizer tokenizer = new ListTokenizer(TokenizedText::tokenize);
+				if (field.endsWith("_nl")) {
+					return new TokenStreamComponents(tokenizer, new SnowballFilter(tokenizer, new DutchStemmer()));
+				}
+				if (field.endsWith("_en")) {
+					return new TokenStreamComponents(tokenizer, new SnowballFilter(tokenizer, new EnglishStemmer()));
+				}
+				return new TokenStreamComponents(tokenizer);
+			}
+			return new TokenStreamComponents(new KeywordTokenizer());
+		}
+	};
+
+	private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_&])#([\\p{L}\\p{M}\\p{N}_]+)");
+
+	private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_])@([\\p{L}\\p{M}\\p{N}_]+)");
+
+	private MentionAnalysis() {
+	}
+
+	/** The text field (title or text) of a topic with this stemming. */
+	static String field(String base, Stemming stemming) {
+		return switch (stemming) {
+			case NONE -> base;
+			case DUTCH -> base + "_nl";
+			case ENGLISH -> base + "_en";
+		};
+	}
+
+	/** A document for the monitor; stemmed fields only when some topic needs them. */
+	static Document document(MatchDocument mention, boolean dutch, boolean english) {
+		Document doc = new Document();
+		String all = (mention.title() == null) ? nullToEmpty(mention.text()) : mention.title() + "\n" + nullToEmpty(mention.text());
+		addText(doc, TEXT, all, dutch, english);
+		doc.add(new TextField(PAIRS, all, Field.Store.NO));
+		if (mention.title() != null) {
+			addText(doc, TITLE, mention.title(), dutch, english);
+		}
+		doc.add(new TextField(RAW, all, Field.Store.NO));
+		addKeyword(doc, "author", handle(mention.authorHandle()));
+		for (String tag : extract(HASHTAG, all)) {
+			addKeyword(doc, "tag", tag);
+		}
+		for (String handle : extract(MENTION, all)) {
+			addKeyword(doc, "mention", handle);
+		}
+		if (mention.url() != null) {
+			addKeyword(doc, "url", normalizeUrl(mention.url()));
+			for (String suffix : hostSuffixes(host(mention.url()))) {
+				doc.add(new StringField("site", suffix, Field.Store.NO));
+			}
+		}
+		addKeyword(doc, "lang", lower(mention.language()));
+		addKeyword(doc, "source", lower(mention.sourceKey()));
+		addKeyword(doc, "channel", lower(mention.channel()));
+		if (mention.followers() != null) {
+			doc.add(new IntPoint(FOLLOWERS, mention.followers()));
+		}
+		return doc;
+	}
+
+	/** The same document as a one-document in-memory index, for checking one query (previews, tests). */
+	static MemoryIndex memoryIndex(MatchDocument mention) {
+		MemoryIndex index = new MemoryIndex();
+		for (var field : document(mention, true, true)) {
+			index.addField(field, ANALYZER);
+		}
+		return index;
+	}
+
+	private static void addText(Document doc, String base, String value, boolean dutch, boolean english) {
+		doc.add(new TextField(base, value, Field.Store.NO));
+		if (dutch) {
+			doc.add(new TextField(base + "_nl", value, Field.Store.NO));
+		}
+		if (english) {
+			doc.add(new TextField(base + "_en", value, Field.Store.NO));
+		}
+		Set<String> prefixes = new HashSet<>();
+		for (String token : TokenizedText.tokenize(value)) {
+			addPrefixes(token, prefixes);
+		}
+		addPrefixFields(doc, base, prefixes);
+	}
+
+	private static void addKeyword(Document doc, String field, String value) {
+		if (value == null || value.isEmpty()) {
+			return;
+		}
+		doc.add(new StringField(field, value, Field.Store.NO));
+		if (PREFIXED.contains(field)) {
+			Set<String> prefixes = new HashSet<>();
+			addPrefixes(value, prefixes);
+			addPrefixFields(doc, field, prefixes);
+		}
+	}
+
+	private static void addPrefixes(String token, Set<String> into) {
+		if (token.length() >= 2) {
+			into.add("2" + token.substring(0, 2));
+		}
+		if (token.length() >= 3) {
+			into.add("3" + token.substring(0, 3));
+		}
+	}
+
+	/** All prefix terms of a field in one field value: one {@code addField} instead of dozens. */
+	private static void addPrefixFields(Document doc, String base, Set<String> prefixes) {
+		if (!prefixes.isEmpty()) {
+			doc.add(new TextField("pfx." + base, String.join(" ", prefixes), Field.Store.NO));
+		}
+	}
+
+	/** The prefix term a wildcard word's literal start implies, or {@code null} if it is too short. */
+	static org.apache.lucene.index.Term prefixTerm(String base, String literalPrefix) {
+		if (literalPrefix.length() >= 3) {
+			return new org.apache.lucene.index.Term("pfx." + base, "3" + literalPrefix.substring(0, 3));
+		}
+		if (literalPrefix.length() == 2) {
+			return new org.apache.lucene.index.Term("pfx." + base, "2" + literalPrefix);
+		}
+		return null;
+	}
+
+	/** Runs one word through a stemmed field's analyzer; the word itself when nothing comes out. */
+	static String stem(String word, String field) {
+		try (TokenStream stream = ANALYZER.tokenStream(field, word)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			String result = stream.incrementToken() ? term.toString() : word;
+			stream.end();
+			return result;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** {@code a b c} gives {@code "a b"} and {@code "b c"}. */
+	static List<String> pairs(CharSequence text) {
+		List<String> tokens = TokenizedText.tokenize(text);
+		List<String> pairs = new ArrayList<>(Math.max(0, tokens.size() - 1));
+		for (int i = 1; i < tokens.size(); i++) {
+			pairs.add(tokens.get(i - 1) + " " + tokens.get(i));
+		}
+		return pairs;
+	}
+
+	/** Words with exact case and accents: NFC, split on anything that is not a letter, digit or mark. */
+	static List<String> rawTokens(CharSequence text) {
+		List<String> tokens = new ArrayList<>();
+		if (text == null) {
+			return tokens;
+		}
+		String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+		int start = -1;
+		for (int i = 0; i < nfc.length();) {
+			int cp = nfc.codePointAt(i);
+			boolean word = TokenizedText.isWordChar(cp);
+			if (word && start < 0) {
+				start = i;
+			}
+			else if (!word && start >= 0) {
+				tokens.add(nfc.substring(start, i));
+				start = -1;
+			}
+			i += Character.charCount(cp);
+		}
+		if (start >= 0) {
+			tokens.add(nfc.substring(start));
+		}
+		return tokens;
+	}
+
+	/** An author handle, hashtag or mention: without a leading {@code @}/{@code #}, lower case, no accents. */
+	static String handle(String value) {
+		if (value == null) {
+			return null;
+		}
+		String v = value.strip();
+		while (!v.isEmpty() && (v.charAt(0) == '@' || v.charAt(0) == '#')) {
+			v = v.substring(1);
+		}
+		return TokenizedText.normalize(Normalizer.normalize(v, Normalizer.Form.NFC));
+	}
+
+	/** A URL without scheme, leading {@code www.} and trailing slash, in lower case. */
+	static String normalizeUrl(String url) {
+		if (url == null) {
+			return null;
+		}
+		String u = url.strip().toLowerCase(Locale.ROOT);
+		int scheme = u.indexOf("://");
+		if (scheme >= 0 && scheme < 10) {
+			u = u.substring(scheme + 3);
+		}
+		if (u.startsWith("www.")) {
+			u = u.substring(4);
+		}
+		while (u.endsWith("/")) {
+			u = u.substring(0, u.length() - 1);
+		}
+		return u;
+	}
+
+	/** The host of a URL or bare domain, in lower case, without port; {@code null} if there is none. */
+	static String host(String url) {
+		if (url == null) {
+			return null;
+		}
+		String u = url.strip().toLowerCase(Locale.ROOT);
+		if (!u.contains("://")) {
+			u = "http://" + u;
+		}
+		try {
+			String host = URI.create(u).getHost();
+			if (host != null) {
+				return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Not a strict URI (spaces, odd characters): fall back to cutting the authority out by hand.
+		}
+		String rest = u.substring(u.indexOf("://") + 3);
+		int end = 0;
+		while (end < rest.length() && "/?#:".indexOf(rest.charAt(end)) < 0) {
+			end++;
+		}
+		return rest.substring(0, end);
+	}
+
+	/** {@code forum.example.nl} gives itself, {@code example.nl} and {@code nl}. */
+	static List<String> hostSuffixes(String host) {
+		List<String> suffixes = new ArrayList<>();
+		if (host == null || host.isEmpty()) {
+			return suffixes;
+		}
+		String h = host;
+		while (true) {
+			suffixes.add(h);
+			int dot = h.indexOf('.');
+			if (dot < 0) {
+				return suffixes;
+			}
+			h = h.substring(dot + 1);
+		}
+	}
+
+	private static List<String> extract(Pattern pattern, String text) {
+		List<String> values = new ArrayList<>();
+		if (text.indexOf(pattern == HASHTAG ? '#' : '@') < 0) {
+			return values;
+		}
+		Matcher matcher = pattern.matcher(text);
+		while (matcher.find()) {
+			String value = handle(matcher.group(1));
+			if (!values.contains(value)) {
+				values.add(value);
+			}
+		}
+		return values;
+	}
+
+	private static String lower(String value) {
+		return (value == null) ? null : value.strip().toLowerCase(Locale.ROOT);
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value == null) ? "" : value;
+	}
+
+	/** Emits the words a function splits the whole input into; offsets are not tracked. */
+	private static final class ListTokenizer extends Tokenizer {
+
+		private final java.util.function.Function<CharSequence, List<String>> splitter;
+
+		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+		private final StringBuilder buffer = new StringBuilder();
+
+		private List<String> tokens = List.of();
+
+		private int next;
+
+		ListTokenizer(java.util.function.Function<CharSequence, List<String>> splitter) {
+			this.splitter = splitter;
+		}
+
+		@Override
+		public void reset() throws IOException {
+			super.reset();
+			this.buffer.setLength(0);
+			char[] chunk = new char[1024];
+			Reader reader = this.input;
+			int read;
+			while ((read = reader.read(chunk)) > 0) {
+				this.buffer.append(chunk, 0, read);
+			}
+			this.tokens = this.splitter.apply(this.buffer);
+			this.next = 0;
+		}
+
+		@Override
+		public boolean incrementToken() {
+			if (this.next >= this.tokens.size()) {
+				return false;
+			}
+			clearAttributes();
+			this.term.setEmpty().append(this.tokens.get(this.next++));
+			return true;
+		}
+
+	}
+
+}

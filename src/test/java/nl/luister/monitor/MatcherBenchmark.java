@@ -1,0 +1,178 @@
+package nl.luister.monitor;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import nl.luister.monitor.LuceneTopicMatcher.Presearching;
+import nl.luister.monitor.TopicMatcher.StandingQuery;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The matcher benchmark: docs/s on one thread for Luister's presearcher, the monitor's default one and none,
+ * at 1k/10k/100k generated topics, one mention per call and batches of 100; then, outside JMH, the candidate
+ * topics verified per mention, heap used, time to register 100k topics and time for a topic change to show.
+ *
+ * <p>Run: {@code ./mvnw -q test-compile exec:exec@jmh} (or {@code ./luister jmh}); {@code -Djmh.args=quick}
+ * runs shorter iterations, {@code -Djmh.args=facts} only the facts outside JMH. Verifying every topic (no presearcher) is only measured up to 10k topics: at 100k
+ * one mention takes seconds.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Threads(1)
+@Fork(value = 1, jvmArgsAppend = { "-Xmx3g", "-XX:ActiveProcessorCount=1" })
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 4)
+public class MatcherBenchmark {
+
+	static final int DOCS_PER_OP = 100;
+
+	@Param({ "1000", "10000", "100000" })
+	int queries;
+
+	@Param({ "WEIGHTED", "DEFAULT" })
+	Presearching presearching;
+
+	@Param({ "1", "100" })
+	int batch;
+
+	private LuceneTopicMatcher matcher;
+
+	private List<MatchDocument> documents;
+
+	private int cursor;
+
+	@Setup(Level.Trial)
+	public void setUp() {
+		TopicCorpus corpus = corpus(this.queries);
+		this.matcher = new LuceneTopicMatcher(this.presearching);
+		this.matcher.replaceAll(corpus.queries(this.queries));
+		this.documents = corpus.documents(10_000);
+	}
+
+	@TearDown(Level.Trial)
+	public void tearDown() {
+		this.matcher.close();
+	}
+
+	@Benchmark
+	@OperationsPerInvocation(DOCS_PER_OP)
+	public void match(Blackhole blackhole) {
+		if (this.cursor + DOCS_PER_OP > this.documents.size()) {
+			this.cursor = 0;
+		}
+		List<MatchDocument> slice = this.documents.subList(this.cursor, this.cursor + DOCS_PER_OP);
+		this.cursor += DOCS_PER_OP;
+		if (this.batch == 1) {
+			for (MatchDocument document : slice) {
+				blackhole.consume(this.matcher.match(List.of(document)));
+			}
+		}
+		else {
+			for (int from = 0; from < DOCS_PER_OP; from += this.batch) {
+				blackhole.consume(this.matcher.match(slice.subList(from, Math.min(DOCS_PER_OP, from + this.batch))));
+			}
+		}
+	}
+
+	/** Brands scale with the topics, as they would with more customers: about four topics per brand. */
+	static TopicCorpus corpus(int queries) {
+		return new TopicCorpus(2026, Math.max(250, queries / 4));
+	}
+
+	public static void main(String[] args) throws Exception {
+		boolean quick = args.length > 0 && args[0].contains("quick");
+		facts(quick);
+		if (args.length > 0 && args[0].contains("facts")) {
+			return;
+		}
+		int measure = quick ? 1 : 2;
+		new Runner(options(measure).build()).run();
+		new Runner(options(measure).param("presearching", "NONE").param("queries", "1000").build()).run();
+		new Runner(options(measure).param("presearching", "NONE").param("queries", "10000").param("batch", "100")
+			.build()).run();
+	}
+
+	private static org.openjdk.jmh.runner.options.ChainedOptionsBuilder options(int measure) {
+		return new OptionsBuilder().include(MatcherBenchmark.class.getName() + ".match")
+			.warmupIterations(1)
+			.warmupTime(org.openjdk.jmh.runner.options.TimeValue.seconds(3))
+			.measurementIterations(measure)
+			.measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(4));
+	}
+
+	/** Registration time, heap, candidates per mention and change visibility, measured once on this thread. */
+	static void facts(boolean quick) {
+		for (int size : quick ? new int[] { 1_000, 10_000 } : new int[] { 1_000, 10_000, 100_000 }) {
+			TopicCorpus corpus = corpus(size);
+			List<StandingQuery> standing = corpus.queries(size);
+			List<MatchDocument> documents = corpus.documents(5_000);
+			Presearching[] presearchers = (size > 10_000) ? new Presearching[] { Presearching.WEIGHTED, Presearching.DEFAULT }
+					: new Presearching[] { Presearching.WEIGHTED, Presearching.MULTIPASS, Presearching.DEFAULT };
+			for (Presearching presearching : presearchers) {
+				long heapBefore = usedHeap();
+				long start = System.nanoTime();
+				try (LuceneTopicMatcher matcher = new LuceneTopicMatcher(presearching)) {
+					matcher.replaceAll(standing);
+					double registerSeconds = (System.nanoTime() - start) / 1e9;
+					long heapAfter = usedHeap();
+					long matched = 0;
+					for (MatchDocument document : documents.subList(0, 1_000)) {
+						matched += matcher.match(List.of(document)).getFirst().size();
+					}
+					double singleCandidates = matcher.candidatesVerified() / 1000.0;
+					long before = matcher.candidatesVerified();
+					for (int from = 1_000; from < documents.size(); from += 100) {
+						matcher.match(documents.subList(from, from + 100));
+					}
+					double batchCandidates = (matcher.candidatesVerified() - before) / 4000.0;
+					long worstChange = 0;
+					MatchDocument probe = new MatchDocument(null, "zzqbrand nieuw", null, "twitter");
+					for (int i = 0; i < 20; i++) {
+						long t0 = System.nanoTime();
+						matcher.put(new StandingQuery(size + 1, (i % 2 == 0) ? "zzqbrand" : "zzqbrand -nieuw"));
+						boolean seen = matcher.match(List.of(probe)).getFirst().contains((long) size + 1) == (i % 2 == 0);
+						long took = System.nanoTime() - t0;
+						if (!seen) {
+							throw new IllegalStateException("topic change not visible to the next match");
+						}
+						worstChange = Math.max(worstChange, took);
+					}
+					System.out.printf(Locale.ROOT,
+							"FACTS queries=%d presearcher=%s register=%.2fs heap=%dMB matchesPerDoc=%.2f "
+									+ "candidatesPerDoc(single)=%.1f candidatesPerDoc(batch100)=%.2f worstChangeVisible=%.1fms%n",
+							size, presearching, registerSeconds, (heapAfter - heapBefore) / (1024 * 1024),
+							matched / 1000.0, singleCandidates, batchCandidates, worstChange / 1e6);
+				}
+			}
+		}
+	}
+
+	private static long usedHeap() {
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+}
