@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.channel.Channel;
 import nl.luister.channel.Ingestion;
 import nl.luister.channel.RawMention;
@@ -62,7 +63,7 @@ class TopicInsightsIntegrationTests {
 
 	@BeforeEach
 	void mentions() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		brand = topics.create("KoerierSnel", "KoerierSnel").id();
 		rival = topics.create("PakketPiet", "PakketPiet").id();

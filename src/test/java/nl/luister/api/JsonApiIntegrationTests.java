@@ -4,6 +4,7 @@ package nl.luister.api;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.channel.FeedServer;
 import nl.luister.log.MentionPipeline;
 import nl.luister.monitor.TopicManagement;
@@ -44,7 +45,7 @@ class JsonApiIntegrationTests {
 
 	@BeforeEach
 	void cleanWorkspace() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 	}
 

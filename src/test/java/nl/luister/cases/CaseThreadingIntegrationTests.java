@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.channel.Channel;
 import nl.luister.channel.Ingestion;
 import nl.luister.channel.RawMention;
@@ -47,7 +48,7 @@ class CaseThreadingIntegrationTests {
 
 	@BeforeEach
 	void cleanWorkspace() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		mastodon = sources.importSource("threading-mastodon", Channel.MASTODON);
 		forum = sources.importSource("threading-forum", Channel.FORUM);
 		topics.reload();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.CaseSummary;
 import nl.luister.cases.InboxFilter;
@@ -41,7 +42,7 @@ class FeedToInboxIntegrationTests {
 
 	@BeforeEach
 	void start() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		server = FeedServer.start();
 		server.serveResource("/feed.xml", "feeds/koeriersnel-rss2.xml", "application/rss+xml; charset=utf-8");

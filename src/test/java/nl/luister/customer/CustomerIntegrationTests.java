@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.InboxFilter;
 import nl.luister.channel.Channel;
@@ -68,9 +69,7 @@ class CustomerIntegrationTests {
 	@BeforeEach
 	void cleanWorkspace() {
 		pipeline.drainAll();
-		jdbc.sql("""
-				truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources,
-				  identities, person_merges, persons, audit_log restart identity cascade""").update();
+		TestWorkspace.reset(jdbc);
 		mastodon = sources.importSource("customer-mastodon", Channel.MASTODON);
 		forum = sources.importSource("customer-forum", Channel.FORUM);
 		mail = sources.importSource("customer-mail", Channel.EMAIL);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.channel.Channel;
 import nl.luister.channel.Ingestion;
 import nl.luister.channel.RawMention;
@@ -44,7 +45,7 @@ class MentionPipelineIntegrationTests {
 
 	@BeforeEach
 	void cleanWorkspace() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		source = sources.importSource("pipeline-test", Channel.MASTODON);
 		topics.reload();
 		topics.create("Parcels", "pakket* OR parcel*");

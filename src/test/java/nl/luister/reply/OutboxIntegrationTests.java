@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.CaseStatus;
 import nl.luister.cases.InboxFilter;
@@ -83,7 +84,7 @@ class OutboxIntegrationTests {
 
 	@BeforeEach
 	void caseFromARecordingSource() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		topics.create("Brand", "KoerierSnel");
 		long source = jdbc.sql("insert into sources (source_key, type, name, channel) values ('rec', 'recording', 'Recording', 'mastodon') returning id")

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.InboxFilter;
 import nl.luister.channel.Channel;
@@ -76,7 +77,7 @@ class InboxBrowserIntegrationTests {
 		Assumptions.assumeTrue(Files.isExecutable(CHROMIUM),
 				"no Chromium at /usr/bin/chromium: install Debian's chromium (apt-get install chromium) to run the browser tests");
 		pipeline.drainAll();
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		forum = sources.importSource("browser-forum", Channel.FORUM);
 		mastodon = sources.importSource("browser-mastodon", Channel.MASTODON);
 		topics.reload();

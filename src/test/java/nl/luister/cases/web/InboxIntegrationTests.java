@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.account.LuisterUser;
 import nl.luister.cases.CaseDetail;
 import nl.luister.cases.CaseManagement;
@@ -74,7 +75,7 @@ class InboxIntegrationTests {
 	@BeforeEach
 	void cleanWorkspace() {
 		pipeline.drainAll();
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		mastodon = sources.importSource("inbox-mastodon", Channel.MASTODON);
 		forum = sources.importSource("inbox-forum", Channel.FORUM);
 		topics.reload();

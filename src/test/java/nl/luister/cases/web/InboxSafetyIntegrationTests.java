@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.account.LuisterUser;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.InboxFilter;
@@ -63,7 +64,7 @@ class InboxSafetyIntegrationTests {
 	@BeforeEach
 	void ingestHostileMention() {
 		pipeline.drainAll();
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		long forum = sources.importSource("hostile-forum", Channel.FORUM);
 		topics.reload();
 		topics.create("Brand", "KoerierSnel");

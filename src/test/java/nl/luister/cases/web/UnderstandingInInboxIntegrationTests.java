@@ -7,6 +7,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.account.LuisterUser;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.CaseSummary;
@@ -69,7 +70,7 @@ class UnderstandingInInboxIntegrationTests {
 
 	@BeforeEach
 	void twoCustomers() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		topics.create("Brand", "KoerierSnel");
 		admin = (LuisterUser) users.loadUserByUsername("admin");

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 
+import nl.luister.TestWorkspace;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.InboxFilter;
 import nl.luister.channel.Channel;
@@ -51,7 +52,7 @@ class BlueskyToCaseIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		bluesky = new BlueskyServer();
 	}

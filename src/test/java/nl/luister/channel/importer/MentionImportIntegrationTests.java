@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.log.MentionPipeline;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +32,7 @@ class MentionImportIntegrationTests {
 
 	@BeforeEach
 	void cleanWorkspace() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.channel.SourceAdmin;
 import nl.luister.channel.SourceRecord;
 import nl.luister.monitor.TopicManagement;
@@ -49,7 +50,7 @@ class MailSourcesPageIntegrationTests {
 
 	@BeforeEach
 	void start() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		server = MailServer.start();
 	}

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.channel.SecretSettings;
 import nl.luister.channel.SourceAdmin;
 import nl.luister.log.MentionPipeline;
@@ -65,7 +66,7 @@ class MailThreadingIntegrationTests {
 
 	@BeforeEach
 	void cleanWorkspace() throws Exception {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		server = MailServer.start();
 		String body = """

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import nl.luister.TestWorkspace;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.InboxFilter;
 import nl.luister.channel.Channel;
@@ -49,7 +50,7 @@ class MastodonToCaseIntegrationTests {
 
 	@BeforeEach
 	void clean() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		mastodon = new MastodonServer();
 	}

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.channel.Channel;
 import nl.luister.channel.Connectors;
 import nl.luister.channel.SourceAdmin;
@@ -81,7 +82,7 @@ class WebhookIntegrationTests {
 
 	@BeforeEach
 	void cleanWorkspace() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		admin.create("reviews", "webhook", "Reviews", Channel.REVIEW,
 				"{\"secrets\": [\"" + SECRET + "\"], \"mapping\": " + MAPPING + "}", 0);

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.account.LuisterUser;
 import nl.luister.channel.Channel;
 import nl.luister.channel.Ingestion;
@@ -73,9 +74,7 @@ class PersonsWebIntegrationTests {
 	@BeforeEach
 	void seed() {
 		pipeline.drainAll();
-		jdbc.sql("""
-				truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources,
-				  identities, person_merges, persons, audit_log restart identity cascade""").update();
+		TestWorkspace.reset(jdbc);
 		long forum = sources.importSource("persons-forum", Channel.FORUM);
 		long mastodon = sources.importSource("persons-mastodon", Channel.MASTODON);
 		topics.reload();

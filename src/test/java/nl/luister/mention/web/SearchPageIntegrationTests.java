@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.channel.importer.MentionImport;
 import nl.luister.log.MentionPipeline;
 import nl.luister.monitor.TopicManagement;
@@ -48,7 +49,7 @@ class SearchPageIntegrationTests {
 	@BeforeEach
 	void cleanWorkspace() throws Exception {
 		pipeline.drainAll();
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		String jsonl = """
 				{"id": "1", "channel": "forum", "author": {"handle": "anna_v", "name": "Anna V."}, "title": "Levering", "text": "Drie pakketten bezorgd bij de buren", "publishedAt": "2026-01-02T10:00:00Z", "url": "https://forum.example.nl/t/1"}

@@ -2,6 +2,7 @@ package nl.luister.monitor.web;
 
 import java.util.List;
 
+import nl.luister.TestWorkspace;
 import nl.luister.log.MentionPipeline;
 import nl.luister.monitor.TopicManagement;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +42,7 @@ class TopicFieldsIntegrationTests {
 
 	@BeforeEach
 	void cleanWorkspace() {
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 	}
 

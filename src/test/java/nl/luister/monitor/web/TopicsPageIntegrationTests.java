@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.channel.importer.MentionImport;
 import nl.luister.log.MentionPipeline;
 import nl.luister.monitor.QuerySyntaxError;
@@ -53,7 +54,7 @@ class TopicsPageIntegrationTests {
 	@BeforeEach
 	void cleanWorkspace() throws Exception {
 		pipeline.drainAll();
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 		String jsonl = """
 				{"id": "1", "text": "Mijn pakket is kwijt", "publishedAt": "2026-01-02T10:00:00Z", "author": "anna_v"}

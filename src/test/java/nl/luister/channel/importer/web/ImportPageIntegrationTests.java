@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import nl.luister.TestWorkspace;
 import nl.luister.account.Role;
 import nl.luister.account.Users;
 import nl.luister.log.MentionPipeline;
@@ -61,7 +62,7 @@ class ImportPageIntegrationTests {
 	@BeforeEach
 	void cleanWorkspace() {
 		pipeline.drainAll();
-		jdbc.sql("truncate mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources restart identity cascade").update();
+		TestWorkspace.reset(jdbc);
 		topics.reload();
 	}
 
