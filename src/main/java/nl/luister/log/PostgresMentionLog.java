@@ -68,7 +68,7 @@ class PostgresMentionLog implements MentionLog {
 	@Override
 	public int drain(int max, Function<List<LoggedMention>, ?> processing) {
 		Integer n = tx.execute(status -> {
-			List<long[]> unreadable = new ArrayList<>();
+			List<Long> unreadable = new ArrayList<>();
 			List<LoggedMention> batch = new ArrayList<>();
 			jdbc.sql("""
 					select id, source_id, payload::text as payload from mention_log where failed_at is null
@@ -80,12 +80,12 @@ class PostgresMentionLog implements MentionLog {
 								json.readValue(rs.getString("payload"), RawMention.class)));
 					}
 					catch (JacksonException | IllegalArgumentException e) {
-						unreadable.add(new long[] { rs.getLong("id") });
+						unreadable.add(rs.getLong("id"));
 					}
 					return null;
 				})
 				.list();
-			for (long[] id : unreadable) quarantine(id[0], "the logged item cannot be read back");
+			for (long id : unreadable) quarantine(id, "the logged item cannot be read back");
 			if (batch.isEmpty()) return unreadable.size();
 			processing.apply(batch);
 			jdbc.sql("delete from mention_log where id = any(?)")

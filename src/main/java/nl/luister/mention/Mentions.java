@@ -170,10 +170,6 @@ public class Mentions {
 			.list();
 	}
 
-	public long count() {
-		return jdbc.sql("select count(*) from mentions").query(Long.class).single();
-	}
-
 	public static StoredMention map(ResultSet rs, int row) throws SQLException {
 		long caseId = rs.getLong("case_id");
 		Long caseRef = rs.wasNull() ? null : caseId;
