@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TestWorkspace {
 
 	static final String TABLES = "mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources, "
-			+ "identities, person_merges, persons, audit_log";
+			+ "identities, person_merges, persons, audit_log, alert_deliveries, alerts, alert_rules";
 
 	private TestWorkspace() {
 	}
@@ -14,5 +14,6 @@ public final class TestWorkspace {
 	/** Truncates every workspace table and restarts their ids; a topic matcher must then be reloaded. */
 	public static void reset(JdbcClient jdbc) {
 		jdbc.sql("truncate " + TABLES + " restart identity cascade").update();
+		jdbc.sql("update alert_watch set last_mention = 0").update();
 	}
 }
