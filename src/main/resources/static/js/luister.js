@@ -88,6 +88,11 @@
 				window.location.href = '/';
 				return;
 			}
+			if (event.key === 'd') {
+				event.preventDefault();
+				window.location.href = '/dashboards';
+				return;
+			}
 		}
 
 		var handled = true;

@@ -6,7 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TestWorkspace {
 
 	static final String TABLES = "mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources, "
-			+ "identities, person_merges, persons, audit_log, alert_deliveries, alerts, alert_rules";
+			+ "identities, person_merges, persons, audit_log, alert_deliveries, alerts, alert_rules, rollup_hour, rollup_day, "
+			+ "rollup_site_day, rollup_author_day";
 
 	private TestWorkspace() {
 	}

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.luister.analytics.rollup.Rollups;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.MatchedMention;
 import nl.luister.channel.SourceRecord;
@@ -28,8 +29,8 @@ import org.springframework.stereotype.Component;
 /**
  * Drains the mention log in batches on one named virtual thread: match every mention against all topics,
  * store it (deduplicated), resolve its author to an identity and a person, tag it with its topics, label it
- * (language, sentiment, intents) and thread it into cases — all in the transaction that removes the batch from
- * the log. An entry that cannot be processed is set aside with its reason.
+ * (language, sentiment, intents), count it in the dashboards' rollups and thread it into cases — all in the
+ * transaction that removes the batch from the log. An entry that cannot be processed is set aside with its reason.
  */
 @Component
 public class MentionPipeline implements SmartLifecycle {
@@ -43,13 +44,14 @@ public class MentionPipeline implements SmartLifecycle {
 	private final MessageUnderstanding understanding;
 	private final Customers customers;
 	private final Sources sources;
+	private final Rollups rollups;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
-			MessageUnderstanding understanding, Sources sources, @Value("${luister.pipeline.batch-size:500}") int batchSize,
+			MessageUnderstanding understanding, Sources sources, Rollups rollups, @Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
@@ -58,6 +60,7 @@ public class MentionPipeline implements SmartLifecycle {
 		this.understanding = understanding;
 		this.customers = customers;
 		this.sources = sources;
+		this.rollups = rollups;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -134,8 +137,20 @@ public class MentionPipeline implements SmartLifecycle {
 		List<Long> ids = fresh.stream().map(f -> f.mention().id()).toList();
 		mentions.tag(ids, fresh.stream().map(MatchedMention::topicIds).toList());
 		mentions.label(ids, freshLabels);
+		rollups.add(facts(fresh, freshLabels));
 		cases.attach(fresh);
 		return fresh.size();
+	}
+
+	private static List<Rollups.Fact> facts(List<MatchedMention> fresh, List<Labels> labels) {
+		List<Rollups.Fact> facts = new ArrayList<>(fresh.size());
+		for (int i = 0; i < fresh.size(); i++) {
+			StoredMention m = fresh.get(i).mention();
+			Labels l = labels.get(i);
+			facts.add(new Rollups.Fact(m.publishedAt(), m.channel().key(), l.language(), l.sentiment(), l.isComplaint(), m.url(),
+					m.authorHandle(), m.authorFollowers(), fresh.get(i).topicIds()));
+		}
+		return facts;
 	}
 
 	private Labels understand(String title, String body) {

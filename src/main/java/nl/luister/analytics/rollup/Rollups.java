@@ -1,0 +1,257 @@
+package nl.luister.analytics.rollup;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the rollup tables: counts of mentions, by sentiment and complaints, per hour and per day (days of the
+ * workspace's zone {@code luister.analytics.zone}), per topic (topic 0: every mention once), channel and language, and
+ * per day the sites and authors of each topic. The pipeline hands each stored batch to {@link #add(List)} inside its
+ * transaction: one upsert per table per batch, rows in a fixed order so concurrent batches cannot deadlock.
+ *
+ * <p>What changes a mention after it was counted (a corrected label, a backfilled topic match, an erased person) is
+ * brought in by {@link #rebuild(LocalDate, LocalDate)}, which recounts a range of days from the stored mentions.
+ */
+@Component
+public class Rollups {
+
+	/** Topic id of the rows that count every mention once. */
+	public static final long ALL = 0;
+
+	/** What a rollup counts of one stored mention. */
+	public record Fact(Instant publishedAt, String channel, String language, String sentiment, boolean complaint, String url,
+			String authorHandle, Integer followers, Set<Long> topics) {
+	}
+
+	private static final Pattern HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)");
+
+	private final JdbcClient jdbc;
+	private final ZoneId zone;
+
+	Rollups(JdbcClient jdbc, @Value("${luister.analytics.zone:Europe/Amsterdam}") ZoneId zone) {
+		this.jdbc = jdbc;
+		this.zone = zone;
+	}
+
+	/** The zone whose days the day rollups count. */
+	public ZoneId zone() {
+		return zone;
+	}
+
+	/** The site of a URL as the rollups and insights name it: the lower-case host without {@code www.}; null when none. */
+	public static String site(String url) {
+		if (url == null) return null;
+		Matcher m = HOST.matcher(url);
+		if (!m.find()) return null;
+		String host = m.group(1).toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+		return host.isEmpty() ? null : host;
+	}
+
+	/** Counts a batch of stored mentions. Call inside the transaction that stores them. */
+	public void add(List<Fact> facts) {
+		if (facts.isEmpty()) return;
+		Map<List<Object>, long[]> hours = new HashMap<>();
+		Map<List<Object>, long[]> days = new HashMap<>();
+		Map<List<Object>, long[]> sites = new HashMap<>();
+		Map<List<Object>, long[]> authors = new HashMap<>();
+		for (Fact f : facts) {
+			long hour = f.publishedAt().truncatedTo(ChronoUnit.HOURS).getEpochSecond();
+			String day = LocalDate.ofInstant(f.publishedAt(), zone).toString();
+			String lang = f.language() == null || f.language().isBlank() ? "und" : f.language();
+			String site = site(f.url());
+			int neg = "NEGATIVE".equals(f.sentiment()) ? 1 : 0;
+			int neu = "NEUTRAL".equals(f.sentiment()) ? 1 : 0;
+			int pos = "POSITIVE".equals(f.sentiment()) ? 1 : 0;
+			int complaint = f.complaint() ? 1 : 0;
+			List<Long> topics = new ArrayList<>(f.topics().size() + 1);
+			topics.add(ALL);
+			topics.addAll(f.topics());
+			for (long topic : topics) {
+				count(hours, List.of(topic, hour, f.channel(), lang), neg, neu, pos, complaint);
+				count(days, List.of(topic, day, f.channel(), lang), neg, neu, pos, complaint);
+				if (site != null) count(sites, List.of(topic, day, site), neg, 0, pos, 0);
+				if (f.authorHandle() != null && !f.authorHandle().isBlank()) {
+					long[] a = count(authors, List.of(topic, day, f.channel(), f.authorHandle()), neg, 0, pos, 0);
+					if (f.followers() != null) a[5] = Math.max(a[5], f.followers());
+				}
+			}
+		}
+		upsertCounts("rollup_hour", "bucket", "to_timestamp(k)", sorted(hours), true);
+		upsertCounts("rollup_day", "day", "k::date", sorted(days), false);
+		upsertSites(sorted(sites));
+		upsertAuthors(sorted(authors));
+	}
+
+	private static long[] count(Map<List<Object>, long[]> map, List<Object> key, int neg, int neu, int pos, int complaint) {
+		long[] c = map.computeIfAbsent(key, k -> new long[6]);
+		c[0]++;
+		c[1] += neg;
+		c[2] += neu;
+		c[3] += pos;
+		c[4] += complaint;
+		return c;
+	}
+
+	private static List<Map.Entry<List<Object>, long[]>> sorted(Map<List<Object>, long[]> map) {
+		List<Map.Entry<List<Object>, long[]>> out = new ArrayList<>(map.entrySet());
+		out.sort(Comparator.comparing(e -> e.getKey().toString()));
+		return out;
+	}
+
+	private void upsertCounts(String table, String timeColumn, String timeCast, List<Map.Entry<List<Object>, long[]>> rows, boolean epoch) {
+		int n = rows.size();
+		long[] topic = new long[n];
+		String[] time = new String[n];
+		String[] channel = new String[n];
+		String[] language = new String[n];
+		int[][] c = new int[5][n];
+		for (int i = 0; i < n; i++) {
+			List<Object> k = rows.get(i).getKey();
+			long[] v = rows.get(i).getValue();
+			topic[i] = (Long) k.get(0);
+			time[i] = String.valueOf(k.get(1));
+			channel[i] = (String) k.get(2);
+			language[i] = (String) k.get(3);
+			for (int j = 0; j < 5; j++) c[j][i] = (int) v[j];
+		}
+		String t = epoch ? "to_timestamp(x.k::bigint)" : "x.k::date";
+		jdbc.sql("""
+				insert into %1$s as r (topic_id, %2$s, channel, language, mentions, negative, neutral, positive, complaints)
+				select x.t, %3$s, x.c, x.l, x.m, x.ng, x.nu, x.p, x.cp
+				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[])
+				  as x(t, k, c, l, m, ng, nu, p, cp)
+				on conflict (topic_id, %2$s, channel, language) do update set mentions = r.mentions + excluded.mentions,
+				  negative = r.negative + excluded.negative, neutral = r.neutral + excluded.neutral,
+				  positive = r.positive + excluded.positive, complaints = r.complaints + excluded.complaints"""
+			.formatted(table, timeColumn, t))
+			.params(topic, time, channel, language, c[0], c[1], c[2], c[3], c[4])
+			.update();
+	}
+
+	private void upsertSites(List<Map.Entry<List<Object>, long[]>> rows) {
+		if (rows.isEmpty()) return;
+		int n = rows.size();
+		long[] topic = new long[n];
+		String[] day = new String[n];
+		String[] site = new String[n];
+		int[] m = new int[n], neg = new int[n], pos = new int[n];
+		for (int i = 0; i < n; i++) {
+			List<Object> k = rows.get(i).getKey();
+			long[] v = rows.get(i).getValue();
+			topic[i] = (Long) k.get(0);
+			day[i] = (String) k.get(1);
+			site[i] = (String) k.get(2);
+			m[i] = (int) v[0];
+			neg[i] = (int) v[1];
+			pos[i] = (int) v[3];
+		}
+		jdbc.sql("""
+				insert into rollup_site_day as r (topic_id, day, site, mentions, negative, positive)
+				select x.t, x.d::date, x.s, x.m, x.ng, x.p from unnest(?::bigint[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[]) as x(t, d, s, m, ng, p)
+				on conflict (topic_id, day, site) do update set mentions = r.mentions + excluded.mentions,
+				  negative = r.negative + excluded.negative, positive = r.positive + excluded.positive""")
+			.params(topic, day, site, m, neg, pos)
+			.update();
+	}
+
+	private void upsertAuthors(List<Map.Entry<List<Object>, long[]>> rows) {
+		if (rows.isEmpty()) return;
+		int n = rows.size();
+		long[] topic = new long[n];
+		String[] day = new String[n];
+		String[] channel = new String[n];
+		String[] handle = new String[n];
+		int[] m = new int[n], neg = new int[n], pos = new int[n];
+		Integer[] followers = new Integer[n];
+		for (int i = 0; i < n; i++) {
+			List<Object> k = rows.get(i).getKey();
+			long[] v = rows.get(i).getValue();
+			topic[i] = (Long) k.get(0);
+			day[i] = (String) k.get(1);
+			channel[i] = (String) k.get(2);
+			handle[i] = (String) k.get(3);
+			m[i] = (int) v[0];
+			neg[i] = (int) v[1];
+			pos[i] = (int) v[3];
+			followers[i] = v[5] > 0 ? (int) Math.min(v[5], Integer.MAX_VALUE) : null;
+		}
+		jdbc.sql("""
+				insert into rollup_author_day as r (topic_id, day, channel, handle, mentions, negative, positive, followers)
+				select x.t, x.d::date, x.c, x.h, x.m, x.ng, x.p, x.f
+				from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::int[], ?::int[], ?::int[], ?::int[]) as x(t, d, c, h, m, ng, p, f)
+				on conflict (topic_id, day, channel, handle) do update set mentions = r.mentions + excluded.mentions,
+				  negative = r.negative + excluded.negative, positive = r.positive + excluded.positive,
+				  followers = greatest(r.followers, excluded.followers)""")
+			.params(topic, day, channel, handle, m, neg, pos, followers)
+			.update();
+	}
+
+	/**
+	 * Recounts the days {@code from} to {@code to} (inclusive, days of the workspace zone) from the stored mentions:
+	 * deletes their rollup rows and counts again, in one transaction. Returns the number of mentions counted.
+	 */
+	@Transactional
+	public long rebuild(LocalDate from, LocalDate to) {
+		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
+		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+		String z = zone.getId();
+		// the pipeline's upserts wait until the recount is done: nothing is counted twice or lost
+		jdbc.sql("lock table rollup_hour, rollup_day, rollup_site_day, rollup_author_day in exclusive mode").update();
+		jdbc.sql("delete from rollup_hour where bucket >= date_trunc('hour', ?::timestamptz) and bucket < ?").params(start, end).update();
+		for (String table : List.of("rollup_day", "rollup_site_day", "rollup_author_day"))
+			jdbc.sql("delete from " + table + " where day between ? and ?").params(from, to).update();
+		String facts = """
+				from mentions m cross join lateral (select 0::bigint as topic_id union all
+				  select mt.topic_id from mention_topics mt where mt.mention_id = m.id) t
+				where m.published_at >= ? and m.published_at < ?""";
+		String counts = """
+				count(*), count(*) filter (where m.sentiment = 'NEGATIVE'), count(*) filter (where m.sentiment = 'NEUTRAL'),
+				count(*) filter (where m.sentiment = 'POSITIVE'), count(*) filter (where m.complaint >= 0.5)""";
+		// an hour that straddles the start of the range is recounted whole
+		jdbc.sql("""
+				insert into rollup_hour (bucket, topic_id, channel, language, mentions, negative, neutral, positive, complaints)
+				select date_trunc('hour', m.published_at), t.topic_id, m.channel, coalesce(nullif(m.language, ''), 'und'), %s
+				%s group by 1, 2, 3, 4""".formatted(counts, facts))
+			.params(Timestamp.from(start.toInstant().truncatedTo(ChronoUnit.HOURS)), end).update();
+		jdbc.sql("""
+				insert into rollup_day (day, topic_id, channel, language, mentions, negative, neutral, positive, complaints)
+				select (m.published_at at time zone '%s')::date, t.topic_id, m.channel, coalesce(nullif(m.language, ''), 'und'), %s
+				%s group by 1, 2, 3, 4""".formatted(z, counts, facts))
+			.params(start, end).update();
+		jdbc.sql("""
+				insert into rollup_site_day (day, topic_id, site, mentions, negative, positive)
+				select (m.published_at at time zone '%s')::date, t.topic_id, s.site, count(*),
+				       count(*) filter (where m.sentiment = 'NEGATIVE'), count(*) filter (where m.sentiment = 'POSITIVE')
+				from mentions m
+				cross join lateral (select nullif(regexp_replace(lower(substring(m.url from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)')), '^www\\.', ''), '') as site) s
+				cross join lateral (select 0::bigint as topic_id union all select mt.topic_id from mention_topics mt where mt.mention_id = m.id) t
+				where m.published_at >= ? and m.published_at < ? and s.site is not null
+				group by 1, 2, 3""".formatted(z))
+			.params(start, end).update();
+		jdbc.sql("""
+				insert into rollup_author_day (day, topic_id, channel, handle, mentions, negative, positive, followers)
+				select (m.published_at at time zone '%s')::date, t.topic_id, m.channel, m.author_handle, count(*),
+				       count(*) filter (where m.sentiment = 'NEGATIVE'), count(*) filter (where m.sentiment = 'POSITIVE'),
+				       max(m.author_followers)
+				%s and m.author_handle is not null and m.author_handle <> '' group by 1, 2, 3, 4""".formatted(z, facts))
+			.params(start, end).update();
+		return jdbc.sql("select count(*) from mentions where published_at >= ? and published_at < ?").params(start, end).query(Long.class).single();
+	}
+}
