@@ -16,11 +16,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends Luister's own notices (alerts) over the SMTP server set under {@code luister.notify.mail.*}: a plain-text
+ * Sends Luister's own notices (alerts, themes sent to a colleague) over the SMTP server set under {@code luister.notify.mail.*}: a plain-text
  * and an HTML part. Not a customer channel: replies to customers go through their mailbox source. Thread-safe.
  */
 @Component
-class NoticeMail {
+public class NoticeMail {
 
 	/**
 	 * Where notices are sent from. {@code host} empty: e-mail notices are off and each one fails with that reason.
@@ -35,12 +35,17 @@ class NoticeMail {
 		this.settings = settings;
 	}
 
-	boolean configured() {
+	/** Whether an SMTP server is set. */
+	public boolean configured() {
 		return settings.host() != null && !settings.host().isBlank();
 	}
 
-	/** @throws MessagingException when the server cannot be reached or refuses the message or the recipient */
-	void send(String to, String subject, String text, String html) throws MessagingException {
+	/**
+	 * Sends one notice with a plain-text and an HTML part; the caller escapes untrusted text in the HTML.
+	 *
+	 * @throws MessagingException when no server is set, it cannot be reached, or it refuses the message or the recipient
+	 */
+	public void send(String to, String subject, String text, String html) throws MessagingException {
 		if (!configured()) throw new MessagingException("no SMTP server for notices: set luister.notify.mail.host (and port, from)");
 		Properties p = new Properties();
 		p.put("mail.smtp.host", settings.host());
