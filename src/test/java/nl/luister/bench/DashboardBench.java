@@ -28,8 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * year: 20 topics (a mention matches none, one or two), 9 channels, 5 languages, a negative/neutral/positive mix,
  * 5,000 sites and 300,000 authors with a skewed (Zipf-like) activity, a daily and weekly rhythm; plus N/20 cases with
  * replies by 25 agents. The mentions go through {@link Rollups#add} — the code the pipeline runs for every batch —
- * a day at a time; the mentions themselves are not stored (no dashboard query reads them). Each query runs 30 times
- * with varying topics and periods; p50, p95 and max are printed.
+ * a day at a time; the mentions themselves are not stored (no dashboard query reads them). Then the case rollups are
+ * counted and the nightly compaction runs, as in a workspace that has been running for a year. Each query runs 30
+ * times with varying topics and periods; p50, p95 and max are printed.
  *
  * <p>Run with {@code ./luister bench-dashboards [N]}. Not a test: timing lives here, never in pass/fail tests.
  */
@@ -42,9 +43,10 @@ public final class DashboardBench {
 	public static void main(String[] args) {
 		long n = args.length > 0 && !args[0].isBlank() ? Long.parseLong(args[0].strip()) : 10_000_000L;
 		SpringApplication app = new SpringApplication(LuisterApplication.class);
-		app.setDefaultProperties(Map.of("luister.database.ephemeral", "true", "luister.sources.scheduling", "false",
-				"luister.pipeline.enabled", "false", "luister.alerts.enabled", "false", "luister.admin-password", "bench-only-password",
-				"logging.level.root", "WARN", "spring.main.banner-mode", "off", "server.port", "0"));
+		app.setDefaultProperties(Map.ofEntries(Map.entry("luister.database.ephemeral", "true"), Map.entry("luister.sources.scheduling", "false"),
+				Map.entry("luister.pipeline.enabled", "false"), Map.entry("luister.alerts.enabled", "false"),
+				Map.entry("luister.analytics.rollups.scheduled", "false"), Map.entry("luister.admin-password", "bench-only-password"),
+				Map.entry("logging.level.root", "WARN"), Map.entry("spring.main.banner-mode", "off"), Map.entry("server.port", "0")));
 		try (ConfigurableApplicationContext ctx = app.run()) {
 			JdbcClient jdbc = ctx.getBean(JdbcClient.class);
 			Rollups rollups = ctx.getBean(Rollups.class);
@@ -103,6 +105,15 @@ public final class DashboardBench {
 					insert into replies (case_id, author_id, text, state, created_at, sent_at)
 					select c.id, (select min(id) from users) + (c.id % 25), 'x', 'SENT', c.opened_at + random() * interval '3 hours', c.opened_at + random() * interval '3 hours'
 					from cases c where random() < 0.85""").update();
+			long c0 = System.nanoTime();
+			ctx.getBean(nl.luister.analytics.rollup.CaseRollups.class).refresh(today.minusDays(400), today);
+			long c1 = System.nanoTime();
+			ctx.getBean(nl.luister.analytics.rollup.CaseRollups.class).refresh(today.minusDays(35), today);
+			long c2 = System.nanoTime();
+			long removed = rollups.compact(first, today.minusDays(8), 200);
+			long c3 = System.nanoTime();
+			System.out.printf("case rollups: a year in %.1f s, the last 35 days (the minute job) in %.2f s; nightly compaction of %,d site/author rows in %.1f s%n",
+					(c1 - c0) / 1e9, (c2 - c1) / 1e9, removed, (c3 - c2) / 1e9);
 			jdbc.sql("analyze").update();
 			long rows = jdbc.sql("select (select count(*) from rollup_hour) + (select count(*) from rollup_day) + (select count(*) from rollup_site_day) + (select count(*) from rollup_author_day)")
 				.query(Long.class).single();

@@ -14,14 +14,15 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import nl.luister.analytics.rollup.CaseRollups;
 import nl.luister.analytics.rollup.Rollups;
 
 /**
  * The figures behind the dashboards, for a {@link Period}: volume and sentiment of a topic (or of every mention),
  * mentions per topic (share of voice over time), where a topic is talked about with the sentiment there, and the
  * webcare figures (first response, resolution, share answered per channel, replies per agent, backlog over time).
- * Mention figures read only the rollups, never the mentions; webcare figures read cases and replies by their indexed
- * times. Read-only and thread-safe.
+ * Mention figures read only the rollups, never the mentions; webcare figures read the case rollups, or for hour
+ * buckets (periods of a day or two) the cases and replies themselves. Read-only and thread-safe.
  */
 @Service
 public class Dashboards {
@@ -117,8 +118,51 @@ public class Dashboards {
 			double firstResponseMedian, long resolved, double resolutionAvg, double resolutionMedian) {
 	}
 
-	/** The webcare figures of the period: per channel and in total (channel {@code null}, listed first). */
+	/**
+	 * The webcare figures of the period: per channel and in total (channel {@code null}, listed first). Hour periods are
+	 * counted from the cases themselves (exact medians); longer ones from the day rollups (medians within their bin).
+	 */
 	public List<ChannelFigures> webcare(Period period) {
+		if (period.bucket() != Period.Bucket.HOUR) return webcareFromRollups(period);
+		return webcareFromCases(period);
+	}
+
+	private List<ChannelFigures> webcareFromRollups(Period period) {
+		record Sums(long opened, long answered, double fr, int[] frHist, long resolved, double res, int[] resHist) {
+		}
+		Map<String, Sums> by = new java.util.TreeMap<>();
+		int bins = CaseRollups.BINS.length + 1;
+		jdbc.sql("""
+				select channel, opened, answered, first_response_min, first_response_hist, resolved, resolution_min, resolution_hist
+				from rollup_case_day where day >= ? and day < ?""")
+			.params(Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()))
+			.query(rs -> {
+				Integer[] fh = (Integer[]) rs.getArray("first_response_hist").getArray();
+				Integer[] rh = (Integer[]) rs.getArray("resolution_hist").getArray();
+				for (String key : new String[] { "", rs.getString("channel") }) {
+					Sums old = by.getOrDefault(key, new Sums(0, 0, 0, new int[bins], 0, 0, new int[bins]));
+					for (int i = 0; i < bins; i++) {
+						old.frHist()[i] += fh[i];
+						old.resHist()[i] += rh[i];
+					}
+					by.put(key, new Sums(old.opened() + rs.getLong("opened"), old.answered() + rs.getLong("answered"),
+							old.fr() + rs.getDouble("first_response_min"), old.frHist(), old.resolved() + rs.getLong("resolved"),
+							old.res() + rs.getDouble("resolution_min"), old.resHist()));
+				}
+			});
+		List<ChannelFigures> out = new ArrayList<>();
+		if (by.isEmpty()) out.add(new ChannelFigures(null, 0, 0, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN));
+		for (var e : by.entrySet()) {
+			Sums x = e.getValue();
+			out.add(new ChannelFigures(e.getKey().isEmpty() ? null : e.getKey(), x.opened(), x.answered(),
+					x.opened() == 0 ? Double.NaN : (double) x.answered() / x.opened(), x.answered() == 0 ? Double.NaN : x.fr() / x.answered(),
+					CaseRollups.median(x.frHist()), x.resolved(), x.resolved() == 0 ? Double.NaN : x.res() / x.resolved(),
+					CaseRollups.median(x.resHist())));
+		}
+		return out;
+	}
+
+	private List<ChannelFigures> webcareFromCases(Period period) {
 		Timestamp from = Timestamp.from(period.from());
 		Timestamp to = Timestamp.from(period.to());
 		Map<String, ChannelFigures> out = new LinkedHashMap<>();
@@ -165,6 +209,11 @@ public class Dashboards {
 	}
 
 	public List<AgentFigures> agents(Period period) {
+		if (period.bucket() != Period.Bucket.HOUR)
+			return jdbc.sql("select agent, sum(replies) as n from rollup_agent_day where day >= ? and day < ? group by agent order by n desc, agent")
+				.params(Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()))
+				.query((rs, n) -> new AgentFigures(rs.getString("agent"), rs.getLong("n")))
+				.list();
 		return jdbc.sql("""
 				select coalesce(u.display_name, u.username, '#' || r.author_id, '—') as agent, count(*) as n
 				from replies r left join users u on u.id = r.author_id
@@ -177,46 +226,65 @@ public class Dashboards {
 
 	/**
 	 * Cases open at the end of each bucket, cases opened and resolved in it, and the average first response (minutes)
-	 * of the cases opened in it.
+	 * of the cases opened in it. The open count is taken now and walked back bucket by bucket, so it never needs
+	 * to read the whole history of cases.
 	 */
 	public Series backlog(Period period) {
 		List<Instant> starts = period.starts();
 		Series s = Series.empty("cases", starts, "open", "opened", "resolved", "firstResponse");
-		ZoneId zone = period.zone();
-		String trunc = period.bucket() == Period.Bucket.HOUR ? "date_trunc('hour', %s)"
-				: "(date_trunc('" + period.bucket().key() + "', %s at time zone '" + zone.getId() + "') at time zone '" + zone.getId() + "')";
-		Timestamp from = Timestamp.from(period.from());
-		Timestamp to = Timestamp.from(period.to());
-		long open = jdbc.sql("select count(*) from cases where opened_at < ? and (resolved_at is null or resolved_at >= ?)")
-			.params(from, from).query(Long.class).single();
-		Map<Instant, Integer> index = new HashMap<>();
-		for (int i = 0; i < starts.size(); i++) index.put(starts.get(i), i);
 		double[] opened = s.values().get("opened");
 		double[] resolved = s.values().get("resolved");
 		double[] first = s.values().get("firstResponse");
-		jdbc.sql("""
-				select %s as b, count(*) as n, avg(extract(epoch from r.first - c.opened_at)) / 60 as avg from cases c
-				left join lateral (select min(coalesce(x.sent_at, x.created_at)) as first from replies x
-				                   where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE')) r on true
-				where c.opened_at >= ? and c.opened_at < ? group by 1""".formatted(trunc.formatted("c.opened_at")))
-			.params(from, to)
-			.query(rs -> {
-				Integer i = index.get(rs.getTimestamp("b").toInstant());
-				if (i == null) return;
-				opened[i] = rs.getLong("n");
-				first[i] = number(rs.getObject("avg"));
-			});
-		jdbc.sql("select %s as b, count(*) as n from cases where resolved_at >= ? and resolved_at < ? group by 1".formatted(trunc.formatted("resolved_at")))
-			.params(from, to)
-			.query(rs -> {
-				Integer i = index.get(rs.getTimestamp("b").toInstant());
-				if (i != null) resolved[i] = rs.getLong("n");
-			});
+		if (period.bucket() == Period.Bucket.HOUR) {
+			Map<Instant, Integer> index = new HashMap<>();
+			for (int i = 0; i < starts.size(); i++) index.put(starts.get(i), i);
+			Timestamp from = Timestamp.from(period.from());
+			Timestamp to = Timestamp.from(period.to());
+			jdbc.sql("""
+					select date_trunc('hour', c.opened_at) as b, count(*) as n, avg(extract(epoch from r.first - c.opened_at)) / 60 as avg from cases c
+					left join lateral (select min(coalesce(x.sent_at, x.created_at)) as first from replies x
+					                   where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE')) r on true
+					where c.opened_at >= ? and c.opened_at < ? group by 1""")
+				.params(from, to)
+				.query(rs -> {
+					Integer i = index.get(rs.getTimestamp("b").toInstant());
+					if (i == null) return;
+					opened[i] = rs.getLong("n");
+					first[i] = number(rs.getObject("avg"));
+				});
+			jdbc.sql("select date_trunc('hour', resolved_at) as b, count(*) as n from cases where resolved_at >= ? and resolved_at < ? group by 1")
+				.params(from, to)
+				.query(rs -> {
+					Integer i = index.get(rs.getTimestamp("b").toInstant());
+					if (i != null) resolved[i] = rs.getLong("n");
+				});
+		}
+		else {
+			Map<LocalDate, Integer> index = new HashMap<>();
+			for (int i = 0; i < starts.size(); i++) index.put(LocalDate.ofInstant(starts.get(i), period.zone()), i);
+			double[] answered = new double[starts.size()];
+			jdbc.sql("""
+					select date_trunc('%s', day)::date as b, sum(opened) as o, sum(resolved) as r, sum(answered) as a, sum(first_response_min) as f
+					from rollup_case_day where day >= ? and day < ? group by 1""".formatted(period.bucket().key()))
+				.params(Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()))
+				.query(rs -> {
+					Integer i = index.get(rs.getDate("b").toLocalDate());
+					if (i == null) return;
+					opened[i] = rs.getLong("o");
+					resolved[i] = rs.getLong("r");
+					answered[i] = rs.getLong("a");
+					first[i] = answered[i] == 0 ? Double.NaN : rs.getDouble("f") / answered[i];
+				});
+		}
+		Timestamp to = Timestamp.from(period.to());
+		long openNow = jdbc.sql("select count(*) from cases where resolved_at is null").query(Long.class).single();
+		long openedSince = jdbc.sql("select count(*) from cases where opened_at >= ?").param(to).query(Long.class).single();
+		long resolvedSince = jdbc.sql("select count(*) from cases where resolved_at >= ?").param(to).query(Long.class).single();
 		double[] backlog = s.values().get("open");
-		double running = open;
-		for (int i = 0; i < starts.size(); i++) {
-			running += opened[i] - resolved[i];
-			backlog[i] = Math.max(0, running);
+		double open = openNow - openedSince + resolvedSince;
+		for (int i = starts.size() - 1; i >= 0; i--) {
+			backlog[i] = Math.max(0, open);
+			open = open - opened[i] + resolved[i];
 		}
 		return s;
 	}

@@ -44,10 +44,18 @@ public class Rollups {
 
 	private final JdbcClient jdbc;
 	private final ZoneId zone;
+	private final int exactDays;
+	private final int keep;
+	private final boolean scheduled;
 
-	Rollups(JdbcClient jdbc, @Value("${luister.analytics.zone:Europe/Amsterdam}") ZoneId zone) {
+	Rollups(JdbcClient jdbc, @Value("${luister.analytics.zone:Europe/Amsterdam}") ZoneId zone,
+			@Value("${luister.analytics.exact-days:7}") int exactDays, @Value("${luister.analytics.keep-per-day:200}") int keep,
+			@Value("${luister.analytics.rollups.scheduled:true}") boolean scheduled) {
 		this.jdbc = jdbc;
 		this.zone = zone;
+		this.exactDays = exactDays;
+		this.keep = keep;
+		this.scheduled = scheduled;
 	}
 
 	/** The zone whose days the day rollups count. */
@@ -201,6 +209,38 @@ public class Rollups {
 				  followers = greatest(r.followers, excluded.followers)""")
 			.params(topic, day, channel, handle, m, neg, pos, followers)
 			.update();
+	}
+
+	/**
+	 * Keeps, for each topic and day from {@code from} to {@code to}, only the {@code keep} sites and the {@code keep}
+	 * authors with the most mentions: what makes lists over long periods fast. Sites and authors below a day's top are
+	 * then left out of lists that reach back to that day (an author needs to be among a day's top to count for it).
+	 * Returns the rows removed. Run nightly for the days that have just passed the exact window (see docs/dashboards.md).
+	 */
+	@Transactional
+	public long compact(LocalDate from, LocalDate to, int keep) {
+		long removed = 0;
+		for (String[] t : new String[][] { { "rollup_site_day", "site" }, { "rollup_author_day", "channel, handle" } })
+			removed += jdbc.sql("""
+					delete from %1$s r using (
+					  select topic_id, day, %2$s, row_number() over (partition by topic_id, day order by mentions desc, %2$s) as rank
+					  from %1$s where day between ? and ?) x
+					where x.rank > ? and r.topic_id = x.topic_id and r.day = x.day and (%3$s) = (%4$s)""".formatted(t[0], t[1],
+					prefixed("r", t[1]), prefixed("x", t[1])))
+				.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to), keep)
+				.update();
+		return removed;
+	}
+
+	private static String prefixed(String alias, String columns) {
+		return java.util.Arrays.stream(columns.split(",\\s*")).map(c -> alias + "." + c).collect(java.util.stream.Collectors.joining(", "));
+	}
+
+	@org.springframework.scheduling.annotation.Scheduled(cron = "${luister.analytics.compact-nightly:0 15 3 * * *}", zone = "${luister.analytics.zone:Europe/Amsterdam}")
+	void compactNightly() {
+		if (!scheduled) return;
+		LocalDate today = LocalDate.now(zone);
+		compact(today.minusDays(exactDays + 30), today.minusDays(exactDays + 1), keep);
 	}
 
 	/**

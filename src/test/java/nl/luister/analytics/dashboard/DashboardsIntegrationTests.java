@@ -50,6 +50,9 @@ class DashboardsIntegrationTests {
 	Rollups rollups;
 
 	@Autowired
+	nl.luister.analytics.rollup.CaseRollups caseRollups;
+
+	@Autowired
 	MentionPipeline pipeline;
 
 	@Autowired
@@ -189,6 +192,53 @@ class DashboardsIntegrationTests {
 		assertThat(open[open.length - 1]).isEqualTo(2);
 		assertThat(backlog.total("opened")).isEqualTo(3);
 		assertThat(backlog.total("resolved")).isEqualTo(1);
+	}
+
+	@Test
+	void longerPeriodsReadTheCaseRollupsWithTheSameCountsAndBinnedMedians() {
+		Instant t = NOW.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(10));
+		long admin = jdbc.sql("select id from users where username = 'admin'").query(Long.class).single();
+		long a = caseAt("email", t, t.plus(Duration.ofMinutes(120)));
+		long b = caseAt("email", t.plus(Duration.ofHours(1)), null);
+		caseAt("twitter", t.plus(Duration.ofHours(2)), null);
+		caseAt("twitter", t.minus(Duration.ofDays(20)), null);
+		reply(a, admin, t.plus(Duration.ofMinutes(10)));
+		reply(b, admin, t.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(30)));
+		LocalDate today = LocalDate.now(AMSTERDAM);
+		caseRollups.refresh(today.minusDays(35), today);
+		Period week = Period.lastDays(7, Period.Bucket.DAY, AMSTERDAM, NOW);
+		Dashboards.ChannelFigures total = dashboards.webcare(week).getFirst();
+		assertThat(total.channel()).isNull();
+		assertThat(total.cases()).isEqualTo(3);
+		assertThat(total.answered()).isEqualTo(2);
+		assertThat(total.firstResponseAvg()).isEqualTo(20.0);
+		assertThat(total.firstResponseMedian()).as("within the bins around 10 and 30 minutes").isBetween(5.0, 30.0);
+		assertThat(total.resolutionMedian()).isBetween(120.0, 180.0);
+		assertThat(dashboards.agents(week)).extracting(Dashboards.AgentFigures::replies).containsExactly(2L);
+		Series backlog = dashboards.backlog(week);
+		double[] open = backlog.values().get("open");
+		assertThat(open[open.length - 1]).isEqualTo(3);
+		assertThat(open[0]).as("the case opened 20 days ago was open all week").isEqualTo(1);
+		assertThat(backlog.total("opened")).isEqualTo(3);
+		// recounting again changes nothing
+		caseRollups.refresh(today.minusDays(35), today);
+		assertThat(dashboards.webcare(week).getFirst().cases()).isEqualTo(3);
+	}
+
+	@Test
+	void compactionKeepsEachDaysTopSitesAndAuthors() {
+		LocalDate day = LocalDate.of(2026, 1, 15);
+		for (int i = 1; i <= 5; i++)
+			for (int j = 0; j < i; j++)
+				jdbc.sql("insert into mentions (source_id, external_id, channel, author_handle, text, url, published_at) values (?, ?, 'forum', ?, 'x', ?, '2026-01-15T12:00:00Z')")
+					.params(source, "c" + i + "-" + j, "author" + i, "https://site" + i + ".example/" + j).update();
+		rollups.rebuild(day, day);
+		assertThat(rollups.compact(day, day, 2)).isEqualTo(6);
+		assertThat(jdbc.sql("select site from rollup_site_day where topic_id = 0 order by mentions desc").query(String.class).list())
+			.containsExactly("site5.example", "site4.example");
+		assertThat(jdbc.sql("select handle from rollup_author_day where topic_id = 0 order by mentions desc").query(String.class).list())
+			.containsExactly("author5", "author4");
+		assertThat(jdbc.sql("select sum(mentions) from rollup_day where topic_id = 0").query(Long.class).single()).as("volumes stay whole").isEqualTo(15);
 	}
 
 	private long caseAt(String channel, Instant opened, Instant resolved) {
