@@ -1,5 +1,6 @@
 package nl.luister.alert;
 
+import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.Authenticator;
@@ -46,6 +47,19 @@ public class NoticeMail {
 	 * @throws MessagingException when no server is set, it cannot be reached, or it refuses the message or the recipient
 	 */
 	public void send(String to, String subject, String text, String html) throws MessagingException {
+		send(to, subject, text, html, List.of(), List.of());
+	}
+
+	/** A file sent with a notice: inline (an image the HTML shows as {@code cid:<contentId>}) or attached. */
+	public record Part(String contentId, String fileName, String contentType, byte[] bytes) {
+	}
+
+	/**
+	 * Sends a notice with images the HTML shows inline and files attached (e.g. the report's chart and its PDF).
+	 *
+	 * @throws MessagingException when no server is set, it cannot be reached, or it refuses the message or the recipient
+	 */
+	public void send(String to, String subject, String text, String html, List<Part> inline, List<Part> attachments) throws MessagingException {
 		if (!configured()) throw new MessagingException("no SMTP server for notices: set luister.notify.mail.host (and port, from)");
 		Properties p = new Properties();
 		p.put("mail.smtp.host", settings.host());
@@ -75,7 +89,34 @@ public class NoticeMail {
 		plain.setText(text, "UTF-8");
 		MimeBodyPart rich = new MimeBodyPart();
 		rich.setText(html, "UTF-8", "html");
-		message.setContent(new MimeMultipart("alternative", plain, rich));
+		MimeMultipart alternative = new MimeMultipart("alternative", plain, rich);
+		if (inline.isEmpty() && attachments.isEmpty()) {
+			message.setContent(alternative);
+			Transport.send(message);
+			return;
+		}
+		MimeBodyPart body = new MimeBodyPart();
+		body.setContent(alternative);
+		MimeMultipart related = new MimeMultipart("related", body);
+		for (Part part : inline) {
+			MimeBodyPart image = new MimeBodyPart();
+			image.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(part.bytes(), part.contentType())));
+			image.setContentID("<" + part.contentId() + ">");
+			image.setDisposition(MimeBodyPart.INLINE);
+			image.setFileName(part.fileName());
+			related.addBodyPart(image);
+		}
+		MimeBodyPart top = new MimeBodyPart();
+		top.setContent(related);
+		MimeMultipart mixed = new MimeMultipart("mixed", top);
+		for (Part part : attachments) {
+			MimeBodyPart file = new MimeBodyPart();
+			file.setDataHandler(new jakarta.activation.DataHandler(new jakarta.mail.util.ByteArrayDataSource(part.bytes(), part.contentType())));
+			file.setDisposition(MimeBodyPart.ATTACHMENT);
+			file.setFileName(part.fileName());
+			mixed.addBodyPart(file);
+		}
+		message.setContent(mixed);
 		Transport.send(message);
 	}
 }
