@@ -45,10 +45,12 @@ public class CaseManagement {
 	/**
 	 * Threads freshly stored mentions into cases; joins the caller's transaction. Set-based: a handful of
 	 * statements per batch plus one insert per opened case.
+	 *
+	 * @return the cases opened and the cases that got a message (both empty when nothing reached cases)
 	 */
 	@Transactional
-	public void attach(List<MatchedMention> mentions) {
-		if (mentions.isEmpty()) return;
+	public CasesChanged attach(List<MatchedMention> mentions) {
+		if (mentions.isEmpty()) return new CasesChanged(Set.of(), Set.of());
 		List<MatchedMention> ordered = new ArrayList<>(mentions);
 		ordered.sort(Comparator.comparing((MatchedMention mm) -> mm.mention().publishedAt()).thenComparing(mm -> mm.mention().id()));
 
@@ -128,7 +130,9 @@ public class CaseManagement {
 		}
 		cases.events(events);
 		cases.refreshLabels(java.util.stream.LongStream.concat(java.util.Arrays.stream(ids), java.util.Arrays.stream(joined)).toArray());
-		if (!opened.isEmpty() || !changed.isEmpty()) this.events.publishEvent(new CasesChanged(Set.copyOf(opened), Set.copyOf(changed)));
+		CasesChanged result = new CasesChanged(Set.copyOf(opened), Set.copyOf(changed));
+		if (!opened.isEmpty() || !changed.isEmpty()) this.events.publishEvent(result);
+		return result;
 	}
 
 	public List<CaseSummary> inbox(InboxFilter filter) {

@@ -73,7 +73,9 @@ class Cases {
 			params.put("assignee", f.assigneeId());
 		}
 		params.put("limit", f.limit());
-		return jdbc.sql(SUMMARY + where + " order by c.last_activity_at desc, c.id desc limit :limit")
+		String order = f.bySeverity() ? " order by c.escalated desc, c.severity desc nulls last, c.last_activity_at desc, c.id desc"
+				: " order by c.last_activity_at desc, c.id desc";
+		return jdbc.sql(SUMMARY + where + order + " limit :limit")
 			.params(params)
 			.query(Cases::summary)
 			.list();

@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.luister.cases.CaseManagement;
+import nl.luister.cases.CasesChanged;
 import nl.luister.cases.MatchedMention;
 import nl.luister.channel.SourceRecord;
 import nl.luister.channel.Sources;
@@ -20,6 +21,7 @@ import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
 import nl.luister.monitor.MatchDocument;
 import nl.luister.monitor.TopicMatcher;
+import nl.luister.triage.Triage;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -28,7 +30,7 @@ import org.springframework.stereotype.Component;
 /**
  * Drains the mention log in batches on one named virtual thread: match every mention against all topics,
  * store it (deduplicated), resolve its author to an identity and a person, tag it with its topics, label it
- * (language, sentiment, intents) and thread it into cases — all in the transaction that removes the batch from
+ * (language, sentiment, intents), thread it into cases and triage those (severity, rules) — all in the transaction that removes the batch from
  * the log. An entry that cannot be processed is set aside with its reason.
  */
 @Component
@@ -43,13 +45,14 @@ public class MentionPipeline implements SmartLifecycle {
 	private final MessageUnderstanding understanding;
 	private final Customers customers;
 	private final Sources sources;
+	private final Triage triage;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
-			MessageUnderstanding understanding, Sources sources, @Value("${luister.pipeline.batch-size:500}") int batchSize,
+			MessageUnderstanding understanding, Sources sources, Triage triage, @Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
@@ -58,6 +61,7 @@ public class MentionPipeline implements SmartLifecycle {
 		this.understanding = understanding;
 		this.customers = customers;
 		this.sources = sources;
+		this.triage = triage;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -134,7 +138,9 @@ public class MentionPipeline implements SmartLifecycle {
 		List<Long> ids = fresh.stream().map(f -> f.mention().id()).toList();
 		mentions.tag(ids, fresh.stream().map(MatchedMention::topicIds).toList());
 		mentions.label(ids, freshLabels);
-		cases.attach(fresh);
+		CasesChanged touched = cases.attach(fresh);
+		// severity, repeat-contact escalation and the rules, in this batch's transaction
+		triage.caseTouched(java.util.stream.Stream.concat(touched.opened().stream(), touched.changed().stream()).toList());
 		return fresh.size();
 	}
 
