@@ -8,6 +8,9 @@ import java.time.ZonedDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A weekly window in a time zone: on {@code days} from {@code from} (inclusive) to {@code to} (exclusive); a
  * window whose {@code to} is before its {@code from} runs past midnight (and belongs to the day it starts on).
@@ -25,6 +28,13 @@ public record BusinessHours(Set<DayOfWeek> days, LocalTime from, LocalTime to, S
 		catch (RuntimeException e) {
 			throw new InvalidRule("zone", "rules.error.zone");
 		}
+	}
+
+	/** From JSON: an absent {@code inside} means inside the window. */
+	@JsonCreator
+	static BusinessHours fromJson(@JsonProperty("days") Set<DayOfWeek> days, @JsonProperty("from") LocalTime from,
+			@JsonProperty("to") LocalTime to, @JsonProperty("zone") String zone, @JsonProperty("inside") Boolean inside) {
+		return new BusinessHours(days, from, to, zone == null ? "UTC" : zone, inside == null || inside);
 	}
 
 	/** Whether the moment falls inside the window (ignoring {@code inside}). */

@@ -2,6 +2,9 @@ package nl.luister.rules;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What a rule does to a case it matches, in this order: set the severity, tag, escalate, notify the team leads,
  * assign to an agent, require approval, send an acknowledgement. Immutable; {@code null} and empty mean "not".
@@ -23,6 +26,15 @@ public record RuleActions(Integer severity, List<String> tags, boolean escalate,
 		if (severity != null && (severity < 1 || severity > 5)) throw new InvalidRule("severity", "rules.error.severity");
 		if (tags.size() > 20 || tags.stream().anyMatch(t -> t.length() > 40)) throw new InvalidRule("tags", "rules.error.tags");
 		if (acknowledgement != null && acknowledgement.length() > 2000) throw new InvalidRule("acknowledgement", "rules.error.acknowledgement");
+	}
+
+	/** From JSON (the API, the rules table): absent switches are off. */
+	@JsonCreator
+	static RuleActions fromJson(@JsonProperty("severity") Integer severity, @JsonProperty("tags") List<String> tags,
+			@JsonProperty("escalate") Boolean escalate, @JsonProperty("notifyLead") Boolean notifyLead, @JsonProperty("assignTo") Long assignTo,
+			@JsonProperty("requireApproval") Boolean requireApproval, @JsonProperty("acknowledgement") String acknowledgement) {
+		return new RuleActions(severity, tags, Boolean.TRUE.equals(escalate), Boolean.TRUE.equals(notifyLead), assignTo,
+				Boolean.TRUE.equals(requireApproval), acknowledgement);
 	}
 
 	/** Whether the rule would do anything at all. */

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * <p>Every case starts at 1; a negative tone adds 1, a complaint 1, an author of influence tier 4 adds 1 and of
  * tier 5 adds 2, a conversation spreading (at least 5 messages from 2 or more authors in the spread window) adds 1
  * from half a message a minute and 2 from two a minute, a VIP segment adds 1; the sum stops at 5. A repeat
- * complaint is 5 outright and escalates.
+ * complaint is 5 outright and escalates; a case escalated before stays at 5.
  */
 public final class SeverityScoring {
 
@@ -66,6 +66,8 @@ public final class SeverityScoring {
 			reasons.add(new Reason("segment", 1, f.segment()));
 		}
 		Triaged t = new Triaged(f.caseId(), Math.min(severity, 5), reasons, f.escalated(), f.tags());
+		// an escalation holds for the life of the case: a later message does not quietly lower it
+		if (f.escalated() && !f.repeatComplaint()) t.setSeverity(5, new Reason("stillEscalated", 0, null));
 		if (f.repeatComplaint()) {
 			t.escalate(new Reason("repeat", 0, f.earlierCaseId() == null ? null : f.earlierCaseId().toString()), f.earlierCaseId());
 		}
