@@ -35,6 +35,8 @@ class RuleStep implements TriageStep {
 	private final Replies replies;
 	private final Users users;
 	private final Notifications notifications;
+	// users looked up once per batch (the pipeline runs batches on one thread)
+	private final Map<Long, java.util.Optional<User>> assignees = new java.util.HashMap<>();
 
 	RuleStep(RuleStore store, CaseManagement cases, Replies replies, Users users, Notifications notifications) {
 		this.store = store;
@@ -48,16 +50,25 @@ class RuleStep implements TriageStep {
 	public void apply(List<CaseFacts> facts, Map<Long, Triaged> outcomes) {
 		List<Rule> rules = store.enabled();
 		if (rules.isEmpty()) return;
+		assignees.clear();
 		Set<String> done = store.done(facts.stream().mapToLong(CaseFacts::caseId).toArray(), ONCE);
 		List<RuleRun> log = new ArrayList<>();
+		List<Notifications.Notice> notices = new ArrayList<>();
+		Map<Long, Long> toAssign = new java.util.LinkedHashMap<>();
 		for (CaseFacts f : facts) {
 			Triaged t = outcomes.get(f.caseId());
-			for (RuleEngine.Effect e : RuleEngine.evaluate(rules, f)) carryOut(e, f, t, done, log);
+			for (RuleEngine.Effect e : RuleEngine.evaluate(rules, f)) carryOut(e, f, t, done, log, notices, toAssign);
 		}
+		Map<Long, String> names = new java.util.HashMap<>();
+		assignees.forEach((id, user) -> user.ifPresent(u -> names.put(id, u.displayName())));
+		Set<Long> assigned = cases.assignUnassigned(toAssign, names);
+		log.removeIf(r -> r.action().equals("assign") && !assigned.contains(r.caseId()));
 		store.log(log);
+		notifications.notifyLeads(notices);
 	}
 
-	private void carryOut(RuleEngine.Effect e, CaseFacts f, Triaged t, Set<String> done, List<RuleRun> log) {
+	private void carryOut(RuleEngine.Effect e, CaseFacts f, Triaged t, Set<String> done, List<RuleRun> log,
+			List<Notifications.Notice> notices, Map<Long, Long> toAssign) {
 		long caseId = f.caseId();
 		String action = e.action().key();
 		if (ONCE.contains(action) && !done.add(caseId + "/" + e.ruleId() + "/" + action)) return;
@@ -77,10 +88,10 @@ class RuleStep implements TriageStep {
 				}
 			}
 			case NOTIFY -> {
-				notifications.notifyLeads(caseId, "rule", e.ruleName());
+				notices.add(new Notifications.Notice(caseId, "rule", e.ruleName()));
 				log.add(run(caseId, e, null));
 			}
-			case ASSIGN -> assign(e, f, log);
+			case ASSIGN -> assign(e, f, log, toAssign);
 			case APPROVAL -> {
 				t.requireApproval();
 				log.add(run(caseId, e, null));
@@ -89,15 +100,15 @@ class RuleStep implements TriageStep {
 		}
 	}
 
-	private void assign(RuleEngine.Effect e, CaseFacts f, List<RuleRun> log) {
+	private void assign(RuleEngine.Effect e, CaseFacts f, List<RuleRun> log, Map<Long, Long> toAssign) {
 		long userId = Long.parseLong(e.value());
 		if (f.assigneeId() != null) return;
-		User user = users.findById(new UserId(userId)).filter(User::enabled).orElse(null);
+		User user = assignees.computeIfAbsent(userId, id -> users.findById(new UserId(id))).filter(User::enabled).orElse(null);
 		if (user == null) {
 			log.add(new RuleRun(f.caseId(), e.ruleId(), e.ruleName(), "skipped", "assign: user #" + userId + " no longer exists or is disabled", null));
 			return;
 		}
-		cases.assign(f.caseId(), user.id().value(), user.displayName(), null);
+		toAssign.put(f.caseId(), user.id().value());
 		log.add(run(f.caseId(), e, user.displayName() + (e.overrides() == null ? "" : " (overrides " + e.overrides() + ")")));
 	}
 

@@ -23,12 +23,26 @@ public class Notifications {
 
 	/** One unread notification for each team lead; returns how many were written. */
 	public int notifyLeads(long caseId, String kind, String detail) {
+		return notifyLeads(List.of(new Notice(caseId, kind, detail)));
+	}
+
+	/** A notification per team lead for each of these (case, kind, detail), in one statement; returns how many were written. */
+	public int notifyLeads(List<Notice> notices) {
+		if (notices.isEmpty()) return 0;
+		long[] caseIds = notices.stream().mapToLong(Notice::caseId).toArray();
+		String[] kinds = notices.stream().map(Notice::kind).toArray(String[]::new);
+		String[] details = notices.stream().map(Notice::detail).toArray(String[]::new);
 		return jdbc.sql("""
 				insert into notifications (user_id, case_id, kind, detail)
-				select u.id, ?, ?, ? from users u
+				select u.id, t.case_id, t.kind, t.detail from unnest(?::bigint[], ?::text[], ?::text[]) as t(case_id, kind, detail)
+				cross join users u
 				where u.enabled and (u.role = 'LEAD' or (u.role = 'ADMIN' and not exists (select 1 from users l where l.role = 'LEAD' and l.enabled)))""")
-			.params(caseId, kind, detail)
+			.params(caseIds, kinds, details)
 			.update();
+	}
+
+	/** What to tell the team leads about a case. */
+	public record Notice(long caseId, String kind, String detail) {
 	}
 
 	public int unreadCount(long userId) {

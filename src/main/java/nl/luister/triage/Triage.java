@@ -50,14 +50,18 @@ public class Triage {
 			t.recommend(scoring.recommend(f, t));
 		}
 		store.save(outcomes.values());
+		Map<Long, String> escalations = new LinkedHashMap<>();
+		List<Notifications.Notice> notices = new java.util.ArrayList<>();
 		for (CaseFacts f : facts) {
 			Triaged t = outcomes.get(f.caseId());
 			if (!t.newlyEscalated()) continue;
 			String kind = t.escalatedFrom() != null && f.repeatComplaint() ? "repeat" : "escalated";
 			String detail = kind.equals("repeat") ? "#" + t.escalatedFrom() : escalationReason(t);
-			cases.record(f.caseId(), null, "escalated", kind.equals("repeat") ? "second complaint; earlier case " + detail : detail);
-			notifications.notifyLeads(f.caseId(), kind, detail);
+			escalations.put(f.caseId(), kind.equals("repeat") ? "second complaint; earlier case " + detail : "by rule " + detail);
+			notices.add(new Notifications.Notice(f.caseId(), kind, detail));
 		}
+		cases.recordAll("escalated", escalations);
+		notifications.notifyLeads(notices);
 	}
 
 	/** The facts of these cases as triage sees them now (for trying a rule, and for benchmarks). */
