@@ -35,8 +35,6 @@ class RuleStep implements TriageStep {
 	private final Replies replies;
 	private final Users users;
 	private final Notifications notifications;
-	// users looked up once per batch (the pipeline runs batches on one thread)
-	private final Map<Long, java.util.Optional<User>> assignees = new java.util.HashMap<>();
 
 	RuleStep(RuleStore store, CaseManagement cases, Replies replies, Users users, Notifications notifications) {
 		this.store = store;
@@ -50,14 +48,14 @@ class RuleStep implements TriageStep {
 	public void apply(List<CaseFacts> facts, Map<Long, Triaged> outcomes) {
 		List<Rule> rules = store.enabled();
 		if (rules.isEmpty()) return;
-		assignees.clear();
+		Map<Long, java.util.Optional<User>> assignees = new java.util.HashMap<>();
 		Set<String> done = store.done(facts.stream().mapToLong(CaseFacts::caseId).toArray(), ONCE);
 		List<RuleRun> log = new ArrayList<>();
 		List<Notifications.Notice> notices = new ArrayList<>();
 		Map<Long, Long> toAssign = new java.util.LinkedHashMap<>();
 		for (CaseFacts f : facts) {
 			Triaged t = outcomes.get(f.caseId());
-			for (RuleEngine.Effect e : RuleEngine.evaluate(rules, f)) carryOut(e, f, t, done, log, notices, toAssign);
+			for (RuleEngine.Effect e : RuleEngine.evaluate(rules, f)) carryOut(e, f, t, done, log, notices, toAssign, assignees);
 		}
 		Map<Long, String> names = new java.util.HashMap<>();
 		assignees.forEach((id, user) -> user.ifPresent(u -> names.put(id, u.displayName())));
@@ -68,7 +66,7 @@ class RuleStep implements TriageStep {
 	}
 
 	private void carryOut(RuleEngine.Effect e, CaseFacts f, Triaged t, Set<String> done, List<RuleRun> log,
-			List<Notifications.Notice> notices, Map<Long, Long> toAssign) {
+			List<Notifications.Notice> notices, Map<Long, Long> toAssign, Map<Long, java.util.Optional<User>> assignees) {
 		long caseId = f.caseId();
 		String action = e.action().key();
 		if (ONCE.contains(action) && !done.add(caseId + "/" + e.ruleId() + "/" + action)) return;
@@ -91,7 +89,7 @@ class RuleStep implements TriageStep {
 				notices.add(new Notifications.Notice(caseId, "rule", e.ruleName()));
 				log.add(run(caseId, e, null));
 			}
-			case ASSIGN -> assign(e, f, log, toAssign);
+			case ASSIGN -> assign(e, f, log, toAssign, assignees);
 			case APPROVAL -> {
 				t.requireApproval();
 				log.add(run(caseId, e, null));
@@ -100,7 +98,9 @@ class RuleStep implements TriageStep {
 		}
 	}
 
-	private void assign(RuleEngine.Effect e, CaseFacts f, List<RuleRun> log, Map<Long, Long> toAssign) {
+	/** Collects the assignment; users are looked up once per batch ({@code assignees}). */
+	private void assign(RuleEngine.Effect e, CaseFacts f, List<RuleRun> log, Map<Long, Long> toAssign,
+			Map<Long, java.util.Optional<User>> assignees) {
 		long userId = Long.parseLong(e.value());
 		if (f.assigneeId() != null) return;
 		User user = assignees.computeIfAbsent(userId, id -> users.findById(new UserId(id))).filter(User::enabled).orElse(null);
