@@ -54,6 +54,11 @@ public final class LuisterUser implements UserDetails, CredentialsContainer {
 		return this.role == Role.ADMIN;
 	}
 
+	/** Whether the user may lead a team: write rules and receive escalations (team leads and admins). */
+	public boolean isTeamLead() {
+		return this.role == Role.LEAD || this.role == Role.ADMIN;
+	}
+
 	@Override
 	public String getUsername() {
 		return this.username;

@@ -9,6 +9,12 @@ public enum Role {
 	/** Manages users, sources and settings, and can do everything an agent can. */
 	ADMIN,
 
+	/**
+	 * A team lead: works the inbox like an agent, writes the triage rules and is notified of escalations
+	 * (repeat complaints, rules that escalate or notify).
+	 */
+	LEAD,
+
 	/** Works the inbox: reads cases and answers customers. */
 	AGENT;
 

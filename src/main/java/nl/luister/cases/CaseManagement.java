@@ -45,10 +45,12 @@ public class CaseManagement {
 	/**
 	 * Threads freshly stored mentions into cases; joins the caller's transaction. Set-based: a handful of
 	 * statements per batch plus one insert per opened case.
+	 *
+	 * @return the cases opened and the cases that got a message (both empty when nothing reached cases)
 	 */
 	@Transactional
-	public void attach(List<MatchedMention> mentions) {
-		if (mentions.isEmpty()) return;
+	public CasesChanged attach(List<MatchedMention> mentions) {
+		if (mentions.isEmpty()) return new CasesChanged(Set.of(), Set.of());
 		List<MatchedMention> ordered = new ArrayList<>(mentions);
 		ordered.sort(Comparator.comparing((MatchedMention mm) -> mm.mention().publishedAt()).thenComparing(mm -> mm.mention().id()));
 
@@ -128,7 +130,9 @@ public class CaseManagement {
 		}
 		cases.events(events);
 		cases.refreshLabels(java.util.stream.LongStream.concat(java.util.Arrays.stream(ids), java.util.Arrays.stream(joined)).toArray());
-		if (!opened.isEmpty() || !changed.isEmpty()) this.events.publishEvent(new CasesChanged(Set.copyOf(opened), Set.copyOf(changed)));
+		CasesChanged result = new CasesChanged(Set.copyOf(opened), Set.copyOf(changed));
+		if (!opened.isEmpty() || !changed.isEmpty()) this.events.publishEvent(result);
+		return result;
 	}
 
 	public List<CaseSummary> inbox(InboxFilter filter) {
@@ -170,6 +174,22 @@ public class CaseManagement {
 		events.publishEvent(new CasesChanged(Set.of(), Set.of(caseId)));
 	}
 
+	/**
+	 * Assigns cases that have no assignee yet, in one statement (for rules); a case someone took meanwhile keeps its
+	 * assignee. New cases become open. {@code assignees} maps case id to user id, {@code names} user id to the name
+	 * for the history. Returns the ids of the cases assigned.
+	 */
+	@Transactional
+	public Set<Long> assignUnassigned(Map<Long, Long> assignees, Map<Long, String> names) {
+		if (assignees.isEmpty()) return Set.of();
+		Map<Long, Long> assigned = cases.assignUnassigned(assignees);
+		List<Cases.Event> history = assigned.entrySet().stream()
+			.map(e -> new Cases.Event(e.getKey(), "assigned", "to " + names.get(e.getValue()))).toList();
+		cases.events(history);
+		if (!assigned.isEmpty()) events.publishEvent(new CasesChanged(Set.of(), Set.copyOf(assigned.keySet())));
+		return Set.copyOf(assigned.keySet());
+	}
+
 	@Transactional
 	public long addNote(long caseId, String text, Long actorId) {
 		summary(caseId);
@@ -192,6 +212,14 @@ public class CaseManagement {
 	public void record(long caseId, Long actorId, String kind, String detail) {
 		cases.event(caseId, actorId, kind, detail);
 		events.publishEvent(new CasesChanged(Set.of(), Set.of(caseId)));
+	}
+
+	/** Records the same kind of system change on many cases at once (one statement, one announcement), e.g. escalations. */
+	@Transactional
+	public void recordAll(String kind, Map<Long, String> detailByCase) {
+		if (detailByCase.isEmpty()) return;
+		cases.events(detailByCase.entrySet().stream().map(e -> new Cases.Event(e.getKey(), kind, e.getValue())).toList());
+		events.publishEvent(new CasesChanged(Set.of(), Set.copyOf(detailByCase.keySet())));
 	}
 
 	/** The real id of a case: provisional ids of cases opened in this batch are negative. */

@@ -73,7 +73,9 @@ class Cases {
 			params.put("assignee", f.assigneeId());
 		}
 		params.put("limit", f.limit());
-		return jdbc.sql(SUMMARY + where + " order by c.last_activity_at desc, c.id desc limit :limit")
+		String order = f.bySeverity() ? " order by c.escalated desc, c.severity desc nulls last, c.last_activity_at desc, c.id desc"
+				: " order by c.last_activity_at desc, c.id desc";
+		return jdbc.sql(SUMMARY + where + order + " limit :limit")
 			.params(params)
 			.query(Cases::summary)
 			.list();
@@ -240,6 +242,21 @@ class Cases {
 
 	void setAssignee(long caseId, Long assigneeId) {
 		jdbc.sql("update cases set assignee_id = ?, last_activity_at = now() where id = ?").params(assigneeId, caseId).update();
+	}
+
+	/** Sets the assignee of each case that has none; returns case id → user id of those it set. */
+	Map<Long, Long> assignUnassigned(Map<Long, Long> assignees) {
+		Map<Long, Long> assigned = new HashMap<>();
+		jdbc.sql("""
+				update cases c set assignee_id = t.user_id, last_activity_at = now(),
+				  status = case when c.status = 'NEW' then 'OPEN' else c.status end
+				from unnest(?::bigint[], ?::bigint[]) as t(id, user_id)
+				where c.id = t.id and c.assignee_id is null returning c.id, c.assignee_id""")
+			.params(assignees.keySet().stream().mapToLong(Long::longValue).toArray(),
+					assignees.values().stream().mapToLong(Long::longValue).toArray())
+			.query((rs, row) -> assigned.put(rs.getLong(1), rs.getLong(2)))
+			.list();
+		return assigned;
 	}
 
 	void event(long caseId, Long actorId, String kind, String detail) {

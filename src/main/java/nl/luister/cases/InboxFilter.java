@@ -10,9 +10,11 @@ import nl.luister.channel.Channel;
  * @param unassigned only cases without an assignee (wins over {@code assigneeId})
  * @param sentiment  NEGATIVE, NEUTRAL or POSITIVE (of the newest customer message)
  * @param intent     complaint, question or praise
+ * @param bySeverity escalated cases first, then by severity (highest first), then by last activity; otherwise by
+ *                   last activity only
  */
 public record InboxFilter(Set<CaseStatus> statuses, Long topicId, Channel channel, Long assigneeId, boolean unassigned,
-		int limit, String sentiment, String intent) {
+		int limit, String sentiment, String intent, boolean bySeverity) {
 
 	public static final Set<CaseStatus> OPEN_STATUSES = Set.of(CaseStatus.NEW, CaseStatus.OPEN, CaseStatus.PENDING);
 
@@ -23,6 +25,11 @@ public record InboxFilter(Set<CaseStatus> statuses, Long topicId, Channel channe
 
 	public InboxFilter(Set<CaseStatus> statuses, Long topicId, Channel channel, Long assigneeId, boolean unassigned, int limit) {
 		this(statuses, topicId, channel, assigneeId, unassigned, limit, null, null);
+	}
+
+	public InboxFilter(Set<CaseStatus> statuses, Long topicId, Channel channel, Long assigneeId, boolean unassigned, int limit,
+			String sentiment, String intent) {
+		this(statuses, topicId, channel, assigneeId, unassigned, limit, sentiment, intent, false);
 	}
 
 	public static InboxFilter openCases() {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import nl.luister.analytics.rollup.Rollups;
 import nl.luister.cases.CaseManagement;
+import nl.luister.cases.CasesChanged;
 import nl.luister.cases.MatchedMention;
 import nl.luister.channel.SourceRecord;
 import nl.luister.channel.Sources;
@@ -21,6 +22,7 @@ import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
 import nl.luister.monitor.MatchDocument;
 import nl.luister.monitor.TopicMatcher;
+import nl.luister.triage.Triage;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -29,8 +31,9 @@ import org.springframework.stereotype.Component;
 /**
  * Drains the mention log in batches on one named virtual thread: match every mention against all topics,
  * store it (deduplicated), resolve its author to an identity and a person, tag it with its topics, label it
- * (language, sentiment, intents), count it in the dashboards' rollups and thread it into cases — all in the
- * transaction that removes the batch from the log. An entry that cannot be processed is set aside with its reason.
+ * (language, sentiment, intents), count it in the dashboards' rollups, thread it into cases and triage those
+ * (severity, rules) — all in the transaction that removes the batch from the log. An entry that cannot be
+ * processed is set aside with its reason.
  */
 @Component
 public class MentionPipeline implements SmartLifecycle {
@@ -45,13 +48,15 @@ public class MentionPipeline implements SmartLifecycle {
 	private final Customers customers;
 	private final Sources sources;
 	private final Rollups rollups;
+	private final Triage triage;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
-			MessageUnderstanding understanding, Sources sources, Rollups rollups, @Value("${luister.pipeline.batch-size:500}") int batchSize,
+			MessageUnderstanding understanding, Sources sources, Rollups rollups, Triage triage,
+			@Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
@@ -61,6 +66,7 @@ public class MentionPipeline implements SmartLifecycle {
 		this.customers = customers;
 		this.sources = sources;
 		this.rollups = rollups;
+		this.triage = triage;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -138,7 +144,9 @@ public class MentionPipeline implements SmartLifecycle {
 		mentions.tag(ids, fresh.stream().map(MatchedMention::topicIds).toList());
 		mentions.label(ids, freshLabels);
 		rollups.add(facts(fresh, freshLabels));
-		cases.attach(fresh);
+		CasesChanged touched = cases.attach(fresh);
+		// severity, repeat-contact escalation and the rules, in this batch's transaction
+		triage.caseTouched(java.util.stream.Stream.concat(touched.opened().stream(), touched.changed().stream()).toList());
 		return fresh.size();
 	}
 

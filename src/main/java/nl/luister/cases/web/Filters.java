@@ -16,10 +16,11 @@ import org.springframework.web.util.UriUtils;
  * The inbox's query parameters: a named view ({@code all}, {@code mine}, {@code unassigned}, {@code new},
  * {@code pending}, {@code resolved}) narrowed by {@code status}, {@code topic}, {@code channel}, {@code assignee}
  * (a user id, {@code me} or {@code none}), {@code sentiment} (negative, neutral, positive) and {@code intent}
- * (complaint, question, praise). Unknown values are ignored rather than failing the page: these come
+ * (complaint, question, praise), and {@code sort} ({@code severity}; else newest activity first). Unknown values are ignored rather than failing the page: these come
  * from hand-edited URLs.
  */
-public record Filters(String view, String status, Long topic, Channel channel, String assignee, String sentiment, String intent) {
+public record Filters(String view, String status, Long topic, Channel channel, String assignee, String sentiment, String intent,
+		String sort) {
 
 	static final Set<String> VIEWS = Set.of("all", "mine", "unassigned", "new", "pending", "resolved");
 	static final Set<String> SENTIMENTS = Set.of("negative", "neutral", "positive");
@@ -31,6 +32,11 @@ public record Filters(String view, String status, Long topic, Channel channel, S
 
 	static Filters parse(String view, String status, String topic, String channel, String assignee, String sentiment,
 			String intent) {
+		return parse(view, status, topic, channel, assignee, sentiment, intent, null);
+	}
+
+	static Filters parse(String view, String status, String topic, String channel, String assignee, String sentiment,
+			String intent, String sort) {
 		String v = view != null && VIEWS.contains(view) ? view : "all";
 		Long t = null;
 		try {
@@ -50,11 +56,11 @@ public record Filters(String view, String status, Long topic, Channel channel, S
 				? sentiment.strip().toLowerCase(java.util.Locale.ROOT) : null;
 		String purpose = intent != null && INTENTS.contains(intent.strip().toLowerCase(java.util.Locale.ROOT))
 				? intent.strip().toLowerCase(java.util.Locale.ROOT) : null;
-		return new Filters(v, blankToNull(status), t, c, blankToNull(assignee), feeling, purpose);
+		return new Filters(v, blankToNull(status), t, c, blankToNull(assignee), feeling, purpose, "severity".equals(sort) ? "severity" : null);
 	}
 
 	static Filters none() {
-		return new Filters("all", null, null, null, null, null, null);
+		return new Filters("all", null, null, null, null, null, null, null);
 	}
 
 	InboxFilter toInboxFilter(long me) {
@@ -68,7 +74,12 @@ public record Filters(String view, String status, Long topic, Channel channel, S
 		boolean unassigned = view.equals("unassigned") || "none".equals(assignee);
 		Long assigneeId = view.equals("mine") || "me".equals(assignee) ? Long.valueOf(me) : userId(assignee);
 		return new InboxFilter(statuses, topic, channel, assigneeId, unassigned, 200,
-				sentiment == null ? null : sentiment.toUpperCase(java.util.Locale.ROOT), intent);
+				sentiment == null ? null : sentiment.toUpperCase(java.util.Locale.ROOT), intent, sort != null);
+	}
+
+	/** These filters sorted by severity ({@code true}) or by newest activity, as a query string for the sort switch. */
+	public String queryWithSort(boolean bySeverity) {
+		return new Filters(view, status, topic, channel, assignee, sentiment, intent, bySeverity ? "severity" : null).query();
 	}
 
 	/** Whether the view link {@code name} is what is shown (no topic or channel narrowing it). */
@@ -87,6 +98,7 @@ public record Filters(String view, String status, Long topic, Channel channel, S
 		if (assignee != null) params.put("assignee", assignee);
 		if (sentiment != null) params.put("sentiment", sentiment);
 		if (intent != null) params.put("intent", intent);
+		if (sort != null) params.put("sort", sort);
 		if (params.isEmpty()) return "";
 		return params.entrySet().stream()
 			.map(e -> e.getKey() + "=" + UriUtils.encodeQueryParam(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))

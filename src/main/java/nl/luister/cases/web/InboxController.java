@@ -24,6 +24,7 @@ import nl.luister.monitor.TopicManagement;
 import nl.luister.reply.Replies;
 import nl.luister.reply.MarketingAccountRefused;
 import nl.luister.reply.RepliesNotSupported;
+import nl.luister.triage.Triage;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -55,9 +56,11 @@ class InboxController {
 	private final InboxEvents events;
 	private final LabelCorrections corrections;
 	private final PersonPanelModel persons;
+	private final Triage triage;
 
 	InboxController(CaseManagement cases, CaseCounts counts, Replies replies, TopicManagement topics, Users users,
-			InboxEvents events, LabelCorrections corrections, PersonPanelModel persons) {
+			InboxEvents events, LabelCorrections corrections, PersonPanelModel persons, Triage triage) {
+		this.triage = triage;
 		this.corrections = corrections;
 		this.persons = persons;
 		this.cases = cases;
@@ -72,8 +75,8 @@ class InboxController {
 	Filters filters(@RequestParam(required = false) String view, @RequestParam(required = false) String status,
 			@RequestParam(required = false) String topic, @RequestParam(required = false) String channel,
 			@RequestParam(required = false) String assignee, @RequestParam(required = false) String sentiment,
-			@RequestParam(required = false) String intent) {
-		return Filters.parse(view, status, topic, channel, assignee, sentiment, intent);
+			@RequestParam(required = false) String intent, @RequestParam(required = false) String sort) {
+		return Filters.parse(view, status, topic, channel, assignee, sentiment, intent, sort);
 	}
 
 	@GetMapping("/")
@@ -220,6 +223,7 @@ class InboxController {
 		var rows = views().rows(cases.inbox(filters.toInboxFilter(userId)));
 		model.addAttribute("rows", rows);
 		model.addAttribute("tiers", persons.tiers(rows.stream().map(r -> r.c().id()).toList()));
+		model.addAttribute("severities", triage.badges(rows.stream().map(r -> r.c().id()).toList()));
 		model.addAttribute("counts", counted);
 		Map<String, Integer> viewCounts = new LinkedHashMap<>();
 		viewCounts.put("all", counted.allOpen());
