@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.MatchedMention;
+import nl.luister.channel.OwnedAccounts;
 import nl.luister.channel.SourceRecord;
 import nl.luister.channel.Sources;
 import nl.luister.customer.Customers;
@@ -20,6 +21,7 @@ import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
 import nl.luister.monitor.MatchDocument;
 import nl.luister.monitor.TopicMatcher;
+import nl.luister.reply.OwnPosts;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
@@ -30,6 +32,10 @@ import org.springframework.stereotype.Component;
  * store it (deduplicated), resolve its author to an identity and a person, tag it with its topics, label it
  * (language, sentiment, intents) and thread it into cases — all in the transaction that removes the batch from
  * the log. An entry that cannot be processed is set aside with its reason.
+ *
+ * <p>Posts of owned accounts ({@link OwnedAccounts}, or marked {@code own} by their connector) are never customer
+ * mentions: they go to {@link OwnPosts} as our replies in their case. A batch is processed in runs of consecutive
+ * customer messages and own posts, in log order, so a customer answering our post in the same batch still finds it.
  */
 @Component
 public class MentionPipeline implements SmartLifecycle {
@@ -43,13 +49,15 @@ public class MentionPipeline implements SmartLifecycle {
 	private final MessageUnderstanding understanding;
 	private final Customers customers;
 	private final Sources sources;
+	private final OwnedAccounts owned;
+	private final OwnPosts ownPosts;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
-			MessageUnderstanding understanding, Sources sources, @Value("${luister.pipeline.batch-size:500}") int batchSize,
+			MessageUnderstanding understanding, Sources sources, OwnedAccounts owned, OwnPosts ownPosts, @Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
@@ -58,6 +66,8 @@ public class MentionPipeline implements SmartLifecycle {
 		this.understanding = understanding;
 		this.customers = customers;
 		this.sources = sources;
+		this.owned = owned;
+		this.ownPosts = ownPosts;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -105,6 +115,26 @@ public class MentionPipeline implements SmartLifecycle {
 	}
 
 	int process(List<LoggedMention> batch) {
+		OwnedAccounts.Known known = owned.known();
+		int done = 0;
+		int start = 0;
+		while (start < batch.size()) {
+			boolean own = isOwn(batch.get(start), known);
+			int end = start + 1;
+			while (end < batch.size() && isOwn(batch.get(end), known) == own) end++;
+			List<LoggedMention> run = batch.subList(start, end);
+			done += own ? ownPosts.record(run.stream().map(lm -> new OwnPosts.OwnPost(lm.sourceId(), lm.mention())).toList())
+					: processCustomerMessages(run);
+			start = end;
+		}
+		return done;
+	}
+
+	private static boolean isOwn(LoggedMention lm, OwnedAccounts.Known known) {
+		return lm.mention().own() || known.owns(lm.mention().channel(), lm.mention().author().handle());
+	}
+
+	private int processCustomerMessages(List<LoggedMention> batch) {
 		List<MatchDocument> docs = new ArrayList<>(batch.size());
 		List<Mentions.SourcedMention> sourced = new ArrayList<>(batch.size());
 		// A batch usually comes from one or a few sources: one look-up per distinct source, not per mention.
