@@ -123,11 +123,16 @@ public class MentionPipeline implements SmartLifecycle {
 			int end = start + 1;
 			while (end < batch.size() && isOwn(batch.get(end), known) == own) end++;
 			List<LoggedMention> run = batch.subList(start, end);
-			done += own ? ownPosts.record(run.stream().map(lm -> new OwnPosts.OwnPost(lm.sourceId(), lm.mention())).toList())
+			done += own ? ownPosts.record(run.stream().map(MentionPipeline::ownPost).toList())
 					: processCustomerMessages(run);
 			start = end;
 		}
 		return done;
+	}
+
+	private static OwnPosts.OwnPost ownPost(LoggedMention lm) {
+		var m = lm.mention();
+		return new OwnPosts.OwnPost(lm.sourceId(), m.externalId(), m.author().handle(), m.text(), m.publishedAt(), m.inReplyTo());
 	}
 
 	private static boolean isOwn(LoggedMention lm, OwnedAccounts.Known known) {

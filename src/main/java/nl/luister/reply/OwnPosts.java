@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.CaseStatus;
-import nl.luister.channel.RawMention;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,8 +33,13 @@ public class OwnPosts {
 		this.cases = cases;
 	}
 
-	/** A post of an owned account as delivered by a source. */
-	public record OwnPost(long sourceId, RawMention post) {
+	/**
+	 * A post of an owned account as delivered by a source.
+	 *
+	 * @param handle    the owned account that posted it, or {@code null}
+	 * @param inReplyTo the channel id of what it answers, or {@code null}
+	 */
+	public record OwnPost(long sourceId, String externalId, String handle, String text, java.time.Instant publishedAt, String inReplyTo) {
 	}
 
 	/** Records each post on the case its reply chain leads to; returns how many were recorded. */
@@ -43,7 +47,7 @@ public class OwnPosts {
 	public int record(List<OwnPost> posts) {
 		int recorded = 0;
 		for (OwnPost p : posts) {
-			RawMention m = p.post();
+			OwnPost m = p;
 			boolean known = jdbc.sql("""
 					select exists (select 1 from replies r join cases c on c.id = r.case_id
 					               where r.external_id = ? and c.source_id = ?)""")
@@ -53,16 +57,16 @@ public class OwnPosts {
 			if (known) continue;
 			Target target = m.inReplyTo() == null ? null : target(p.sourceId(), m.inReplyTo());
 			if (target == null) {
-				log.debug("Post {} of owned account {} answers no case; not stored", m.externalId(), m.author().handle());
+				log.debug("Post {} of owned account {} answers no case; not stored", m.externalId(), m.handle());
 				continue;
 			}
 			Timestamp at = Timestamp.from(m.publishedAt());
 			jdbc.sql("""
 					insert into replies (case_id, mention_id, text, state, attempts, external_id, created_at, sent_at, posted_by)
 					values (?, ?, ?, 'POSTED_OUTSIDE', 0, ?, ?, ?, ?)""")
-				.params(target.caseId(), target.mentionId(), m.text(), m.externalId(), at, at, m.author().handle())
+				.params(target.caseId(), target.mentionId(), m.text(), m.externalId(), at, at, m.handle())
 				.update();
-			String by = m.author().handle() == null ? "an owned account" : m.author().handle();
+			String by = m.handle() == null ? "an owned account" : m.handle();
 			cases.record(target.caseId(), null, "reply", "posted outside Luister by " + by);
 			CaseStatus status = cases.summary(target.caseId()).status();
 			if (status == CaseStatus.NEW || status == CaseStatus.OPEN) cases.changeStatus(target.caseId(), CaseStatus.PENDING, null);
