@@ -24,6 +24,7 @@ import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import nl.luister.channel.http.SafeHttp;
+import nl.luister.notice.NoticeMail;
 
 /**
  * Delivers queued alert notices by e-mail and webhook, on the scheduler, apart from the mention pipeline: a webhook

@@ -282,7 +282,7 @@ class Cases {
 
 	List<CaseDetail.OurReply> repliesOf(long caseId) {
 		return jdbc.sql("""
-				select r.id, r.text, r.state, coalesce(u.display_name, u.username) as author, r.created_at, r.last_error
+				select r.id, r.text, r.state, coalesce(u.display_name, u.username, r.posted_by) as author, r.created_at, r.last_error
 				from replies r left join users u on u.id = r.author_id where r.case_id = ? order by r.created_at, r.id""")
 			.param(caseId)
 			.query((rs, row) -> new CaseDetail.OurReply(rs.getLong("id"), rs.getString("text"), rs.getString("state"),

@@ -20,8 +20,10 @@ public class Ingestion {
 	private final MentionLog log;
 	private final Sources sources;
 	private final JdbcClient jdbc;
+	private final SourceHealth health;
 
-	Ingestion(MentionLog log, Sources sources, JdbcClient jdbc) {
+	Ingestion(MentionLog log, Sources sources, JdbcClient jdbc, SourceHealth health) {
+		this.health = health;
 		this.log = log;
 		this.sources = sources;
 		this.jdbc = jdbc;
@@ -31,7 +33,7 @@ public class Ingestion {
 	@Transactional
 	public Ingested ingestFetched(long sourceId, Batch batch, Instant nextAttempt) {
 		List<RawMention> fresh = log.append(sourceId, batch.items());
-		sources.recordSuccess(sourceId, batch.next(), fresh.size(), nextAttempt);
+		sources.recordSuccess(sourceId, batch.next(), fresh.size(), nextAttempt).ifPresent(health::recovered);
 		return new Ingested(fresh.size(), batch.items().size() - fresh.size());
 	}
 

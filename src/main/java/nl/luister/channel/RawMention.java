@@ -15,14 +15,28 @@ import java.time.Instant;
  * @param inReplyTo    external id of the item this one answers, or {@code null}
  * @param addressed    said to the organisation (support mail, a mention of or DM to an owned account, a review of
  *                     its own listing): reaches a case without a topic; {@code false} for overheard messages
+ * @param own          posted by an account the organisation owns (the connector recognised it): it is one of our
+ *                     replies in a thread, never a customer mention. The pipeline also recognises owned accounts
+ *                     by handle, so {@code false} here only means the connector could not tell
  */
 public record RawMention(String externalId, Channel channel, Author author, String title, String text, String url,
-		Instant publishedAt, String inReplyTo, boolean addressed) {
+		Instant publishedAt, String inReplyTo, boolean addressed, boolean own) {
+
+	/** A customer's message (not posted by an owned account, as far as the connector knows). */
+	public RawMention(String externalId, Channel channel, Author author, String title, String text, String url,
+			Instant publishedAt, String inReplyTo, boolean addressed) {
+		this(externalId, channel, author, title, text, url, publishedAt, inReplyTo, addressed, false);
+	}
 
 	/** An overheard message (public post, forum, blog, news): it reaches a case only when a topic matches. */
 	public RawMention(String externalId, Channel channel, Author author, String title, String text, String url,
 			Instant publishedAt, String inReplyTo) {
-		this(externalId, channel, author, title, text, url, publishedAt, inReplyTo, false);
+		this(externalId, channel, author, title, text, url, publishedAt, inReplyTo, false, false);
+	}
+
+	/** This item, marked as posted by an owned account. */
+	public RawMention asOwn() {
+		return new RawMention(externalId, channel, author, title, text, url, publishedAt, inReplyTo, addressed, true);
 	}
 
 	public RawMention {

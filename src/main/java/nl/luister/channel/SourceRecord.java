@@ -21,6 +21,16 @@ public record SourceRecord(long id, String key, String type, String name, Channe
 		return Health.CONNECTED;
 	}
 
+	/** The kind of the last failure, for a plain headline; {@code null} when the source is not failing. */
+	public SourceProblem problem() {
+		return failures > 0 ? SourceProblem.of(lastError) : null;
+	}
+
+	/** Until when the source is rate limited, as its last failure says; {@code null} when it is not. */
+	public Instant rateLimitedUntil() {
+		return problem() == SourceProblem.RATE_LIMITED ? SourceProblem.rateLimitedUntil(lastError) : null;
+	}
+
 	public enum Health {
 		CONNECTED, FAILING, PAUSED, WAITING
 	}

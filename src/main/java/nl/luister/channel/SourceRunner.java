@@ -95,6 +95,9 @@ public class SourceRunner {
 			String reason = e instanceof SourceUnavailable ? e.getMessage()
 					: "unexpected error: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
 			Instant next = clock.instant().plus(backoff(source.failures() + 1));
+			// a rate-limited source waits until the limit resets, never less
+			Instant until = SourceProblem.rateLimitedUntil(reason);
+			if (until != null && until.isAfter(next)) next = until;
 			log.warn("Source {} failed ({} in a row), next attempt {}: {}", source.key(), source.failures() + 1, next, reason);
 			sources.recordFailure(source.id(), reason, next);
 			return 0;

@@ -69,21 +69,36 @@ public class Sources {
 	}
 
 	void setPaused(long id, boolean paused) {
-		jdbc.sql("update sources set paused = ?, next_attempt_at = now() where id = ?").params(paused, id).update();
+		// a paused source is not in an outage: resuming it starts the clock again
+		jdbc.sql("update sources set paused = ?, next_attempt_at = now(), failing_since = case when ? then null else failing_since end where id = ?")
+			.params(paused, paused, id).update();
 	}
 
-	void recordSuccess(long id, String cursor, int items, Instant nextAttempt) {
+	/**
+	 * Records a successful fetch and ends an outage; returns the outage that ended when admins had been told
+	 * about it (so they hear of the recovery too), else empty.
+	 */
+	Optional<Outage> recordSuccess(long id, String cursor, int items, Instant nextAttempt) {
+		Optional<Outage> notified = jdbc.sql("select failing_since from sources where id = ? and outage_notified_at is not null")
+			.param(id)
+			.query((rs, row) -> new Outage(id, instant(rs, "failing_since")))
+			.optional();
 		jdbc.sql("""
 				update sources set cursor = ?, last_success_at = now(), last_error = null, failures = 0,
-				  next_attempt_at = ?, items_total = items_total + ? where id = ?""")
+				  next_attempt_at = ?, items_total = items_total + ?, failing_since = null, outage_notified_at = null where id = ?""")
 			.params(cursor, java.sql.Timestamp.from(nextAttempt), items, id)
 			.update();
+		return notified;
+	}
+
+	/** An outage of a source that admins were told about: failing since {@code since} (may be {@code null}). */
+	record Outage(long sourceId, Instant since) {
 	}
 
 	void recordFailure(long id, String reason, Instant nextAttempt) {
 		jdbc.sql("""
 				update sources set last_error_at = now(), last_error = ?, failures = failures + 1,
-				  next_attempt_at = ? where id = ?""")
+				  next_attempt_at = ?, failing_since = coalesce(failing_since, now()) where id = ?""")
 			.params(reason, java.sql.Timestamp.from(nextAttempt), id)
 			.update();
 	}

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import nl.luister.channel.Channel;
+import nl.luister.channel.OwnedAccounts;
 import nl.luister.channel.SourceAdmin;
 import nl.luister.channel.importer.ImportReport;
 import nl.luister.channel.importer.MentionImport;
@@ -48,9 +49,11 @@ class DemoWorkspace {
 	private final JsonMapper json;
 	private final MentionLog mentionLog;
 	private final InfluenceTiers tiers;
+	private final OwnedAccounts owned;
 
 	DemoWorkspace(TopicManagement topics, SourceAdmin sources, MentionImport importer, JsonMapper json, MentionLog mentionLog,
-			InfluenceTiers tiers) {
+			InfluenceTiers tiers, OwnedAccounts owned) {
+		this.owned = owned;
 		this.mentionLog = mentionLog;
 		this.tiers = tiers;
 		this.topics = topics;
@@ -72,6 +75,10 @@ class DemoWorkspace {
 		}
 		for (JsonNode t : workspace.get("topics")) {
 			topics.create(t.get("name").asString(), t.get("query").asString());
+		}
+		// the brand's own accounts first: their posts in the import are our replies, not customer messages
+		for (JsonNode a : workspace.get("ownedAccounts")) {
+			owned.add(Channel.parse(a.get("channel").asString()), a.get("handle").asString(), a.get("role").asString());
 		}
 		for (JsonNode s : workspace.get("sources")) {
 			sources.create(s.get("key").asString(), SourceAdmin.IMPORT_TYPE, s.get("name").asString(),

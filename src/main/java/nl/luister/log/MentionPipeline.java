@@ -12,6 +12,7 @@ import nl.luister.analytics.rollup.Rollups;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.CasesChanged;
 import nl.luister.cases.MatchedMention;
+import nl.luister.channel.OwnedAccounts;
 import nl.luister.channel.SourceRecord;
 import nl.luister.channel.Sources;
 import nl.luister.customer.Customers;
@@ -22,6 +23,7 @@ import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
 import nl.luister.monitor.MatchDocument;
 import nl.luister.monitor.TopicMatcher;
+import nl.luister.reply.OwnPosts;
 import nl.luister.triage.Triage;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +36,10 @@ import org.springframework.stereotype.Component;
  * (language, sentiment, intents), count it in the dashboards' rollups, thread it into cases and triage those
  * (severity, rules) — all in the transaction that removes the batch from the log. An entry that cannot be
  * processed is set aside with its reason.
+ *
+ * <p>Posts of owned accounts ({@link OwnedAccounts}, or marked {@code own} by their connector) are never customer
+ * mentions: they go to {@link OwnPosts} as our replies in their case. A batch is processed in runs of consecutive
+ * customer messages and own posts, in log order, so a customer answering our post in the same batch still finds it.
  */
 @Component
 public class MentionPipeline implements SmartLifecycle {
@@ -49,14 +55,16 @@ public class MentionPipeline implements SmartLifecycle {
 	private final Sources sources;
 	private final Rollups rollups;
 	private final Triage triage;
+	private final OwnedAccounts owned;
+	private final OwnPosts ownPosts;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
-			MessageUnderstanding understanding, Sources sources, Rollups rollups, Triage triage,
-			@Value("${luister.pipeline.batch-size:500}") int batchSize,
+			MessageUnderstanding understanding, Sources sources, Rollups rollups, Triage triage, OwnedAccounts owned,
+			OwnPosts ownPosts, @Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
@@ -67,6 +75,8 @@ public class MentionPipeline implements SmartLifecycle {
 		this.sources = sources;
 		this.rollups = rollups;
 		this.triage = triage;
+		this.owned = owned;
+		this.ownPosts = ownPosts;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -114,6 +124,31 @@ public class MentionPipeline implements SmartLifecycle {
 	}
 
 	int process(List<LoggedMention> batch) {
+		OwnedAccounts.Known known = owned.known();
+		int done = 0;
+		int start = 0;
+		while (start < batch.size()) {
+			boolean own = isOwn(batch.get(start), known);
+			int end = start + 1;
+			while (end < batch.size() && isOwn(batch.get(end), known) == own) end++;
+			List<LoggedMention> run = batch.subList(start, end);
+			done += own ? ownPosts.record(run.stream().map(MentionPipeline::ownPost).toList())
+					: processCustomerMessages(run);
+			start = end;
+		}
+		return done;
+	}
+
+	private static OwnPosts.OwnPost ownPost(LoggedMention lm) {
+		var m = lm.mention();
+		return new OwnPosts.OwnPost(lm.sourceId(), m.externalId(), m.author().handle(), m.text(), m.publishedAt(), m.inReplyTo());
+	}
+
+	private static boolean isOwn(LoggedMention lm, OwnedAccounts.Known known) {
+		return lm.mention().own() || known.owns(lm.mention().channel(), lm.mention().author().handle());
+	}
+
+	private int processCustomerMessages(List<LoggedMention> batch) {
 		List<MatchDocument> docs = new ArrayList<>(batch.size());
 		List<Mentions.SourcedMention> sourced = new ArrayList<>(batch.size());
 		// A batch usually comes from one or a few sources: one look-up per distinct source, not per mention.

@@ -40,6 +40,15 @@ class DemoWorkspaceIntegrationTests {
 		Instant newest = jdbc.sql("select max(published_at) from mentions").query(java.sql.Timestamp.class).single().toInstant();
 		assertThat(newest).isBetween(Instant.now().minus(Duration.ofMinutes(30)), Instant.now());
 
+		assertThat(jdbc.sql("select count(*) from mentions where lower(author_handle) = 'koeriersnel_help'").query(Long.class).single())
+			.as("the brand's own posts are not customer messages").isZero();
+		assertThat(jdbc.sql("select count(*) from replies where state = 'POSTED_OUTSIDE' and posted_by = 'KoerierSnel_help'").query(Long.class).single())
+			.as("the brand's answers are our replies in their cases").isEqualTo(3);
+		assertThat(jdbc.sql("""
+				select count(*) from mentions m join replies r on r.external_id = m.in_reply_to and r.case_id = m.case_id
+				where m.external_id in ('tw-1038', 'tw-1119')""").query(Long.class).single())
+			.as("a customer answering our outside reply stays in its case").isEqualTo(2);
+
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from persons where tier is not null").query(Long.class).single() > 0);
 		assertThat(jdbc.sql("select max(tier) from persons").query(Integer.class).single()).isEqualTo(5);
 

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
-import nl.luister.alert.NoticeMail;
+import nl.luister.notice.NoticeMail;
 
 /**
  * Who gets the weekly report of a brand (or the workspace) and when, and the sending itself: every ten minutes a

@@ -32,7 +32,8 @@ import nl.luister.channel.http.SafeHttp;
  * text is {@code record.text}, which the protocol defines as plain text (markup in it is kept as the literal
  * characters the customer typed, never interpreted); the url is {@code https://bsky.app/profile/<handle>/post/<rkey>};
  * the time is {@code record.createdAt}, else {@code indexedAt}; {@code record.reply.parent.uri} is
- * {@code inReplyTo}. Posts of the brand's own account are skipped with that reason; an item without uri or
+ * {@code inReplyTo}. Posts of the brand's own account are delivered marked {@link RawMention#own()} (our replies, never
+ * customer mentions); an item without uri or
  * time goes to {@link Batch#skipped()}; unknown fields are ignored.
  *
  * <p>Thread-safe (the session cache is in {@link BlueskyApi}). Errors: {@link SourceUnavailable} with a plain
@@ -124,12 +125,10 @@ public final class BlueskySource implements Source<BlueskySettings> {
 				skipped.add(new Batch.Skipped(where, "could not be read: the post has no uri"));
 				continue;
 			}
-			if (isOwn(settings, ownDid, post.path("author"))) {
-				skipped.add(new Batch.Skipped(where, "posted by the brand's own account " + settings.handle()));
-				continue;
-			}
 			try {
 				RawMention mention = mention(post, indexedAt, addressed);
+				// the brand's own posts are our replies in a thread (also when posted outside Luister)
+				if (isOwn(settings, ownDid, post.path("author"))) mention = mention.asOwn();
 				RawMention earlier = items.get(mention.externalId());
 				if (earlier == null || (!earlier.addressed() && mention.addressed())) items.put(mention.externalId(), mention);
 			}

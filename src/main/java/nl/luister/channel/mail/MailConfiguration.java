@@ -32,10 +32,19 @@ class MailConfiguration {
 	}
 
 	@Bean
-	MailSource mailSource(MailSigning mailSigning, @Value("${luister.home:./data}") Path home,
+	AttachmentStore attachmentStore(@Value("${luister.home:./data}") Path home,
 			@Value("${luister.mail.max-attachment-size:10MB}") DataSize maxAttachment) {
-		AttachmentStore store = new AttachmentStore(home.resolve("attachments"), maxAttachment.toBytes());
-		return new MailSource(new MailReader(store, mailSigning), Clock.systemUTC());
+		return new AttachmentStore(home.resolve("attachments"), maxAttachment.toBytes());
+	}
+
+	@Bean
+	MailSource mailSource(MailSigning mailSigning, AttachmentStore attachmentStore) {
+		return new MailSource(new MailReader(attachmentStore, mailSigning), Clock.systemUTC());
+	}
+
+	@Bean
+	MailAttachments mailAttachments(AttachmentStore attachmentStore) {
+		return new MailAttachments(attachmentStore);
 	}
 
 	@Bean

@@ -82,7 +82,10 @@ final class MailReader {
 			case NOT_LUISTER -> {
 			}
 		}
-		String automatic = automatic(message, from, subject, ownAddress);
+		// mail from the mailbox's own address that answers a thread is an agent who replied from a mail client:
+		// our reply in that thread; without a thread to answer it is a loop
+		boolean own = ownAddress != null && from.getAddress().equalsIgnoreCase(ownAddress) && inReplyTo(message) != null;
+		String automatic = automatic(message, from, subject, own ? null : ownAddress);
 		if (automatic != null) return Outcome.skip(automatic + " from " + from.getAddress());
 
 		if (messageId == null) messageId = "sha256:" + fingerprint(message, from, subject, receivedAt);
@@ -102,7 +105,7 @@ final class MailReader {
 		RawMention mention = new RawMention(messageId, Channel.EMAIL,
 				new RawMention.Author(from.getAddress().toLowerCase(Locale.ROOT), name, null), subject, text, null,
 				publishedAt, inReplyTo, true);
-		return new Outcome(mention, null);
+		return new Outcome(own ? mention.asOwn() : mention, null);
 	}
 
 	/** Why this message was written by a machine rather than a customer, or {@code null}. */

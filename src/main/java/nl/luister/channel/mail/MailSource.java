@@ -30,7 +30,8 @@ import nl.luister.channel.SourceUnavailable;
  * reports another UIDVALIDITY (the folder was rebuilt), the folder is read again from the start; the mention
  * log's unique Message-IDs make that harmless. At most {@value #MAX_PER_FETCH} messages are read per fetch, the
  * rest on the next poll. The folder is opened read-only, so reading changes no flags; messages are never
- * deleted or moved. Polled on the runner's schedule (IMAP IDLE is not used yet).
+ * deleted or moved. Polled on the runner's schedule; where the server offers IMAP IDLE, {@link MailIdle} fetches as
+ * soon as new mail is announced.
  *
  * <p>Stateless: every fetch opens and closes its own connection; safe for concurrent fetches of different
  * mailboxes. Failures to connect or log in are {@link SourceUnavailable} with the reason in plain words; a

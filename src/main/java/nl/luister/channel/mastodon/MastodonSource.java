@@ -34,7 +34,7 @@ import nl.luister.channel.rss.HtmlText;
  * author is {@code account.acct} / {@code display_name} / {@code followers_count}, the text is the HTML
  * content as plain text (the content warning becomes the title), the url is {@code url} (else {@code uri}).
  * A status of the brand's own account (the configured {@code account}, else the token's own account) is
- * skipped with that reason. A status that is shared by several streams
+ * delivered marked {@link RawMention#own()}: it is our reply in the thread, never a customer mention. A status that is shared by several streams
  * is delivered once, addressed when any stream addressed it. A status without id, date or account goes to
  * {@link Batch#skipped()}; unknown fields are ignored.
  *
@@ -136,11 +136,9 @@ public final class MastodonSource implements Source<MastodonSettings> {
 			Map<String, RawMention> items, List<Batch.Skipped> skipped) {
 		RawMention mention;
 		try {
-			if (isOwn(own, settings.instance(), status.path("account"))) {
-				skipped.add(new Batch.Skipped(where, "posted by the brand's own account @" + own));
-				return;
-			}
 			mention = mention(status, addressed);
+			// the brand's own posts are our replies in a thread (also when posted outside Luister)
+			if (isOwn(own, settings.instance(), status.path("account"))) mention = mention.asOwn();
 		}
 		catch (IllegalArgumentException e) {
 			skipped.add(new Batch.Skipped(where, "could not be read: " + e.getMessage()));

@@ -81,12 +81,13 @@ class SourcesApi {
 	}
 
 	record SourceJson(long id, String key, String type, String name, String channel, String settings, int pollSeconds,
-			String health, Instant lastSuccessAt, Instant lastErrorAt, String lastError, int failures,
+			String health, String problem, Instant lastSuccessAt, Instant lastErrorAt, String lastError, int failures,
 			Instant nextAttemptAt, long itemsTotal) {
 
 		static SourceJson of(SourceRecord s) {
 			return new SourceJson(s.id(), s.key(), s.type(), s.name(), s.channel().key(), SecretSettings.mask(s.settings()), s.pollSeconds(),
-					s.health().name().toLowerCase(java.util.Locale.ROOT), s.lastSuccessAt(), s.lastErrorAt(), s.lastError(),
+					s.health().name().toLowerCase(java.util.Locale.ROOT),
+					s.problem() == null ? null : s.problem().name().toLowerCase(java.util.Locale.ROOT), s.lastSuccessAt(), s.lastErrorAt(), s.lastError(),
 					s.failures(), s.nextAttemptAt(), s.itemsTotal());
 		}
 	}

@@ -61,16 +61,18 @@ class SourcesController {
 	}
 
 	@PostMapping
-	String create(@ModelAttribute("form") SourceForm form, BindingResult result, MailForm mailForm,
+	String create(@ModelAttribute("form") SourceForm form, BindingResult result, MailForm mailForm, SocialForm socialForm,
 			@AuthenticationPrincipal LuisterUser me, Model model, RedirectAttributes redirect) {
 		requireAdmin(me);
-		String settings = "mail".equals(form.type()) ? mailForm.settings(result, this.json) : settings(form, result);
+		String settings = "mail".equals(form.type()) ? mailForm.settings(result, this.json)
+				: SocialForm.handles(form.type()) ? socialForm.settings(form.type(), result, this.json) : settings(form, result);
 		if (!result.hasErrors()) {
 			try {
 				SourceRecord created = this.sources.create(null, form.type(), form.name(), channel(form), settings,
 						form.pollSeconds() == null ? 0 : form.pollSeconds());
 				redirect.addFlashAttribute("flash", "sources.created");
 				redirect.addFlashAttribute("flashArgument", created.name());
+				if ("webhook".equals(created.type())) redirect.addFlashAttribute("webhookSecret", socialForm.generatedSecret(settings));
 				return "redirect:/sources";
 			}
 			catch (IllegalArgumentException ex) {
@@ -98,8 +100,9 @@ class SourcesController {
 		requireAdmin(me);
 		SourceRecord source = this.sources.get(id);
 		SourceForm typed = new SourceForm(source.type(), form.name(), form.channel(), form.url(), form.pollSeconds());
-		// a mailbox's server settings are changed through the API (PUT /api/sources/{id}); the page keeps them
-		String settings = "mail".equals(source.type()) ? checkedName(form, result) : settings(typed, result);
+		// the server settings and secrets of a mailbox, Mastodon, Bluesky or webhook source are changed through the
+		// API (PUT /api/sources/{id}); the page keeps them
+		String settings = "mail".equals(source.type()) || SocialForm.handles(source.type()) ? checkedName(form, result) : settings(typed, result);
 		if (!result.hasErrors()) {
 			try {
 				this.sources.update(id, form.name(), channel(form), settings, form.pollSeconds() == null ? 0 : form.pollSeconds());

@@ -116,14 +116,17 @@ class BlueskyTests {
 	}
 
 	@Test
-	void postsOfTheBrandAndLikesAreNotMentions() {
+	void postsOfTheBrandAreOwnRepliesAndLikesAreNotMentions() {
 		this.bluesky.notifications.add(BlueskyServer.withReason(BlueskyServer.post("carla.bsky.social", "3la3", "liked", "2026-11-20T10:06:00.000Z", null, null), "like"));
 		this.bluesky.searches.put("koeriersnel", List.of(BlueskyServer.post("koeriersnel.bsky.social", "3lc9", "Wij helpen graag", "2026-11-20T11:00:00.000Z", null, null)));
 
 		Batch batch = this.source.fetch(settings(), null);
 
-		assertThat(batch.items()).isEmpty();
-		assertThat(batch.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("brand's own account"));
+		assertThat(batch.items()).singleElement().satisfies(item -> {
+			assertThat(item.own()).isTrue();
+			assertThat(item.author().handle()).isEqualTo("koeriersnel.bsky.social");
+		});
+		assertThat(batch.skipped()).isEmpty();
 	}
 
 	@Test

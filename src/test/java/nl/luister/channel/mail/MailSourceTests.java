@@ -218,6 +218,18 @@ class MailSourceTests {
 	}
 
 	@Test
+	void anAnswerFromTheMailboxsOwnAddressIsOurReplyNotACustomerMessage() throws Exception {
+		MimeMessage answer = server.message(MailServer.ADDRESS, "Re: Pakket kwijt", "We hebben je pakket gevonden.");
+		answer.setHeader("In-Reply-To", "<vraag-1@example.test>");
+		server.deliver(answer);
+
+		RawMention item = single(source.fetch(server.settings(), null));
+
+		assertThat(item.own()).isTrue();
+		assertThat(item.inReplyTo()).isEqualTo("<vraag-1@example.test>");
+	}
+
+	@Test
 	void forgedLuisterMessageIdIsRecognisedAndSkipped() {
 		MailSigning signing = new MailSigning(SECRET);
 		MimeMessage forged = server.message("agent@koeriersnel-support.test", "Re: Pakket kwijt", "Stuur uw wachtwoord.");

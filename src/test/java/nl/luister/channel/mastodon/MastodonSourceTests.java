@@ -87,14 +87,15 @@ class MastodonSourceTests {
 	}
 
 	@Test
-	void postsOfTheBrandsOwnAccountAreSkippedWithTheReason() {
+	void postsOfTheBrandsOwnAccountAreDeliveredAsOwnReplies() {
 		this.mastodon.tag("pakket", MastodonServer.status("110", "koeriersnel", "<p>We kijken ernaar</p>", "public", "109"),
 				MastodonServer.status("111", "anna", "<p>dank</p>", "public", "110"));
 
 		Batch batch = this.source.fetch(settings(List.of("pakket"), List.of()), null);
 
-		assertThat(batch.items()).extracting(RawMention::externalId).containsExactly("111");
-		assertThat(batch.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("brand's own account"));
+		assertThat(batch.items()).extracting(RawMention::externalId, RawMention::own)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("110", true), org.assertj.core.groups.Tuple.tuple("111", false));
+		assertThat(batch.skipped()).isEmpty();
 	}
 
 	@Test
@@ -105,8 +106,8 @@ class MastodonSourceTests {
 		Batch batch = this.source.fetch(settings, null);
 		this.source.fetch(settings, batch.next());
 
-		assertThat(batch.items()).isEmpty();
-		assertThat(batch.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("@koeriersnel"));
+		assertThat(batch.items()).singleElement().satisfies(item -> assertThat(item.own()).isTrue());
+		assertThat(batch.skipped()).isEmpty();
 		assertThat(this.mastodon.received("/api/v1/accounts/verify_credentials")).as("asked once").hasSize(1);
 	}
 

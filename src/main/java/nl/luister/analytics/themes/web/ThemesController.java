@@ -21,7 +21,7 @@ import org.springframework.web.util.HtmlUtils;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import nl.luister.account.LuisterUser;
-import nl.luister.alert.NoticeMail;
+import nl.luister.notice.NoticeMail;
 import nl.luister.analytics.themes.Themes;
 import nl.luister.audit.AuditLog;
 import nl.luister.monitor.Topic;

@@ -1,4 +1,4 @@
-package nl.luister.alert;
+package nl.luister.notice;
 
 import java.util.List;
 import java.util.Properties;
@@ -17,17 +17,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends Luister's own notices (alerts, themes sent to a colleague) over the SMTP server set under {@code luister.notify.mail.*}: a plain-text
- * and an HTML part. Not a customer channel: replies to customers go through their mailbox source. Thread-safe.
+ * Sends Luister's own notices (alerts, source health, themes sent to a colleague, weekly reports) over the SMTP server
+ * set under {@code luister.notify.mail.*}: a plain-text part, optionally an HTML part with inline images, and
+ * attachments; marked {@code Auto-Submitted: auto-generated} so no mailbox answers it. Not a customer channel: replies
+ * to customers go through their mailbox source. Thread-safe.
  */
 @Component
 public class NoticeMail {
 
 	/**
 	 * Where notices are sent from. {@code host} empty: e-mail notices are off and each one fails with that reason.
+	 *
+	 * @param port     default 587
+	 * @param security {@code starttls} (default: required), {@code tls} (SMTPS) or {@code none}
+	 * @param from     default {@code luister@localhost}
 	 */
 	@ConfigurationProperties("luister.notify.mail")
-	record Settings(String host, Integer port, String from, String username, String password, Boolean starttls) {
+	public record Settings(String host, Integer port, String security, String from, String username, String password) {
+
+		@Override
+		public String toString() {
+			return "Settings[" + host + ":" + port + " (" + security + "), " + username + ", password ****]";
+		}
 	}
 
 	private final Settings settings;
@@ -42,7 +53,8 @@ public class NoticeMail {
 	}
 
 	/**
-	 * Sends one notice with a plain-text and an HTML part; the caller escapes untrusted text in the HTML.
+	 * Sends one notice with a plain-text and an HTML part ({@code html} null: plain text only); the caller escapes
+	 * untrusted text in the HTML.
 	 *
 	 * @throws MessagingException when no server is set, it cannot be reached, or it refuses the message or the recipient
 	 */
@@ -61,16 +73,23 @@ public class NoticeMail {
 	 */
 	public void send(String to, String subject, String text, String html, List<Part> inline, List<Part> attachments) throws MessagingException {
 		if (!configured()) throw new MessagingException("no SMTP server for notices: set luister.notify.mail.host (and port, from)");
+		String security = settings.security() == null || settings.security().isBlank() ? "starttls" : settings.security().strip().toLowerCase(java.util.Locale.ROOT);
+		String protocol = security.equals("tls") ? "smtps" : "smtp";
 		Properties p = new Properties();
-		p.put("mail.smtp.host", settings.host());
-		p.put("mail.smtp.port", String.valueOf(settings.port() == null ? 25 : settings.port()));
-		p.put("mail.smtp.connectiontimeout", "10000");
-		p.put("mail.smtp.timeout", "10000");
-		p.put("mail.smtp.writetimeout", "10000");
-		if (Boolean.TRUE.equals(settings.starttls())) p.put("mail.smtp.starttls.enable", "true");
+		p.put("mail.transport.protocol", protocol);
+		p.put("mail." + protocol + ".host", settings.host());
+		p.put("mail." + protocol + ".port", String.valueOf(settings.port() == null ? 587 : settings.port()));
+		p.put("mail." + protocol + ".connectiontimeout", "10000");
+		p.put("mail." + protocol + ".timeout", "20000");
+		p.put("mail." + protocol + ".writetimeout", "20000");
+		p.put("mail." + protocol + ".ssl.checkserveridentity", "true");
+		if (security.equals("starttls")) {
+			p.put("mail.smtp.starttls.enable", "true");
+			p.put("mail.smtp.starttls.required", "true");
+		}
 		Authenticator auth = null;
 		if (settings.username() != null && !settings.username().isBlank()) {
-			p.put("mail.smtp.auth", "true");
+			p.put("mail." + protocol + ".auth", "true");
 			auth = new Authenticator() {
 				@Override
 				protected PasswordAuthentication getPasswordAuthentication() {
@@ -83,8 +102,14 @@ public class NoticeMail {
 		message.setFrom(new InternetAddress(settings.from() == null ? "luister@localhost" : settings.from(), true));
 		message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(to, true));
 		// setSubject encodes; line breaks are taken out so a topic name cannot add headers
-		message.setSubject(subject.replaceAll("[\\r\\n]+", " "), "UTF-8");
+		message.setSubject(subject.replaceAll("[\\r\\n\\t]+", " "), "UTF-8");
+		message.setSentDate(new java.util.Date());
 		message.setHeader("Auto-Submitted", "auto-generated");
+		if (html == null) {
+			message.setText(text, "UTF-8");
+			Transport.send(message);
+			return;
+		}
 		MimeBodyPart plain = new MimeBodyPart();
 		plain.setText(text, "UTF-8");
 		MimeBodyPart rich = new MimeBodyPart();

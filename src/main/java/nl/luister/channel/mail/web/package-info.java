@@ -1,0 +1,2 @@
+/** Downloading stored mail attachments. */
+package nl.luister.channel.mail.web;
