@@ -19,16 +19,19 @@ import nl.luister.mention.Labels;
 import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
 import nl.luister.monitor.MatchDocument;
+import nl.luister.monitor.TopicExclusions;
 import nl.luister.monitor.TopicMatcher;
+import nl.luister.noise.NearDuplicates;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the mention log in batches on one named virtual thread: match every mention against all topics,
- * store it (deduplicated), resolve its author to an identity and a person, tag it with its topics, label it
- * (language, sentiment, intents) and thread it into cases — all in the transaction that removes the batch from
+ * Drains the mention log in batches on one named virtual thread: match every mention against all topics
+ * (leaving out topics whose exclusion lists apply), store it (deduplicated), resolve its author to an identity and a
+ * person, group near-identical mentions, tag it with its topics, label it (language, sentiment, intents) and thread
+ * it into cases (an overheard near-duplicate of a mention that already reached cases stays out) — all in the transaction that removes the batch from
  * the log. An entry that cannot be processed is set aside with its reason.
  */
 @Component
@@ -43,13 +46,15 @@ public class MentionPipeline implements SmartLifecycle {
 	private final MessageUnderstanding understanding;
 	private final Customers customers;
 	private final Sources sources;
+	private final TopicExclusions exclusions;
+	private final NearDuplicates duplicates;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
 	private volatile boolean running;
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
-			MessageUnderstanding understanding, Sources sources, @Value("${luister.pipeline.batch-size:500}") int batchSize,
+			MessageUnderstanding understanding, Sources sources, TopicExclusions exclusions, NearDuplicates duplicates, @Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
@@ -58,6 +63,8 @@ public class MentionPipeline implements SmartLifecycle {
 		this.understanding = understanding;
 		this.customers = customers;
 		this.sources = sources;
+		this.exclusions = exclusions;
+		this.duplicates = duplicates;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -119,7 +126,7 @@ public class MentionPipeline implements SmartLifecycle {
 					sourceKeys.computeIfAbsent(lm.sourceId(), this::sourceKey), understood.language(), m.author().followers()));
 			sourced.add(new Mentions.SourcedMention(lm.sourceId(), m));
 		}
-		List<Set<Long>> topics = matcher.match(docs);
+		List<Set<Long>> topics = exclusions.filter(docs, matcher.match(docs));
 		List<StoredMention> stored = mentions.insert(sourced);
 		customers.resolve(stored);
 		List<MatchedMention> fresh = new ArrayList<>(batch.size());
@@ -134,7 +141,15 @@ public class MentionPipeline implements SmartLifecycle {
 		List<Long> ids = fresh.stream().map(f -> f.mention().id()).toList();
 		mentions.tag(ids, fresh.stream().map(MatchedMention::topicIds).toList());
 		mentions.label(ids, freshLabels);
-		cases.attach(fresh);
+		boolean[] quiet = duplicates.group(fresh.stream().map(MatchedMention::mention).toList(),
+				fresh.stream().map(MatchedMention::reachesCases).toList());
+		List<MatchedMention> toCases = new ArrayList<>(fresh.size());
+		for (int i = 0; i < fresh.size(); i++) {
+			// a quiet duplicate keeps its topic tags but reaches cases only as a reply to a case's message
+			toCases.add(quiet[i] ? new MatchedMention(fresh.get(i).mention(), Set.of()) : fresh.get(i));
+		}
+		cases.attach(toCases);
+		duplicates.casesAttached(ids);
 		return fresh.size();
 	}
 
