@@ -51,6 +51,11 @@ public class TopicExclusions implements SmartInitializingSingleton {
 		snapshot = new Snapshot(exclusions.all());
 	}
 
+	/** Every kind of entry, in the order forms offer them. */
+	public List<ExclusionKind> kinds() {
+		return List.of(ExclusionKind.values());
+	}
+
 	/** The workspace-wide list. */
 	public List<Exclusion> workspaceWide() {
 		return snapshot.global;
