@@ -19,7 +19,8 @@ class Exclusions {
 		return jdbc.sql("select id, topic_id, kind, value from exclusions order by topic_id nulls first, kind, lower(value), id")
 			.query((rs, row) -> {
 				long topic = rs.getLong("topic_id");
-				return new Exclusion(rs.getLong("id"), rs.wasNull() ? null : topic, ExclusionKind.valueOf(rs.getString("kind")),
+				Long topicId = rs.wasNull() ? null : topic;
+				return new Exclusion(rs.getLong("id"), topicId, ExclusionKind.valueOf(rs.getString("kind")),
 						rs.getString("value"));
 			})
 			.list();
