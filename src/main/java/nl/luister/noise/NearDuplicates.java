@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import nl.luister.cases.CasesChanged;
 import nl.luister.mention.StoredMention;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,9 +35,12 @@ public class NearDuplicates {
 
 	private final NoiseProperties properties;
 
-	NearDuplicates(DuplicateGroups groups, NoiseProperties properties) {
+	private final ApplicationEventPublisher events;
+
+	NearDuplicates(DuplicateGroups groups, NoiseProperties properties, ApplicationEventPublisher events) {
 		this.groups = groups;
 		this.properties = properties;
+		this.events = events;
 	}
 
 	/**
@@ -95,6 +100,12 @@ public class NearDuplicates {
 			if (!quiet[i] && reachesCases.get(i)) g.reachesCases = true;
 		}
 		groups.save(touched, memberIds.stream().mapToLong(Long::longValue).toArray(), memberGroups.stream().mapToLong(Long::longValue).toArray());
+		// a case whose group grew shows a new "+N similar": the live inbox redraws it
+		Set<Long> grown = new java.util.HashSet<>();
+		for (DuplicateIndex.Group g : touched) {
+			if (g.caseId != null && g.added > 0) grown.add(g.caseId);
+		}
+		if (!grown.isEmpty()) events.publishEvent(new CasesChanged(Set.of(), Set.copyOf(grown)));
 		return quiet;
 	}
 

@@ -78,6 +78,14 @@ final class NearDuplicateEvaluation {
 		int scale = args.length > 0 ? Integer.parseInt(args[0]) : 500;
 		List<NearDuplicateCorpus.Item> corpus = NearDuplicateCorpus.generate(42, scale);
 		System.out.printf("corpus: %,d texts (seed 42, scale %d)%n", corpus.size(), scale);
+		long sink = 0;
+		for (int round = 0; round < 5; round++) {
+			long t0 = System.nanoTime();
+			for (NearDuplicateCorpus.Item item : corpus) sink += TextFingerprint.of(item.text()).simhash();
+			double us = (System.nanoTime() - t0) / 1e3 / corpus.size();
+			if (round == 4) System.out.printf("fingerprint: %.1f µs per text (mean length %d chars), round 5 of 5 (%d)%n", us,
+					(int) corpus.stream().mapToInt(i -> i.text().length()).average().orElse(0), sink & 1);
+		}
 		System.out.println("maxDistance minWords | items dups grouped | mention P / R | pair P / R");
 		for (int minWords : new int[] { 6 }) {
 			for (int d = 0; d < TextFingerprint.BANDS; d++) {

@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(properties = "luister.pipeline.enabled=false")
 @AutoConfigureMockMvc
@@ -90,10 +93,10 @@ class NoiseControlIntegrationTests {
 		List<RawMention> storm = new ArrayList<>();
 		for (int i = 0; i < 10_000; i++) {
 			String text = (i % 3 == 0) ? "RT @boos: " + STORM : (i % 3 == 1) ? STORM + " #boycot" : STORM.toUpperCase();
-			storm.add(post("s" + i, "user" + i, text, NOW.minusSeconds(10_000 - i)));
+			storm.add(mention("s" + i, "user" + i, text, NOW.minusSeconds(10_000 - i)));
 		}
 		ingestion.ingestPushed(social, storm);
-		ingestion.ingestPushed(social, List.of(post("after", "anna_v", "KoerierSnel bezorgde vandaag een kapotte televisie bij mij thuis", NOW)));
+		ingestion.ingestPushed(social, List.of(mention("after", "anna_v", "KoerierSnel bezorgde vandaag een kapotte televisie bij mij thuis", NOW)));
 		pipeline.drainAll();
 
 		assertThat(count("select count(*) from mentions")).isEqualTo(10_001);
@@ -107,7 +110,7 @@ class NoiseControlIntegrationTests {
 	@Test
 	void anAddressedCopyFromAnotherPersonStillOpensItsOwnCase() {
 		topics.create("Brand", "KoerierSnel");
-		ingestion.ingestPushed(social, List.of(post("1", "anna", STORM, NOW.minusSeconds(60)), post("2", "bram", "RT @anna: " + STORM, NOW.minusSeconds(30)),
+		ingestion.ingestPushed(social, List.of(mention("1", "anna", STORM, NOW.minusSeconds(60)), mention("2", "bram", "RT @anna: " + STORM, NOW.minusSeconds(30)),
 				new RawMention("3", Channel.MASTODON, new RawMention.Author("carla", null, 5), null, STORM, null, NOW, null, true)));
 		pipeline.drainAll();
 
@@ -119,9 +122,9 @@ class NoiseControlIntegrationTests {
 	@Test
 	void nfcAndNfdCopiesJoinOneGroupAndEmptyOrHugeTextsPassThrough() {
 		String text = "Één ster voor KoerierSnel: ná drie dagen nog geen pakket ontvangen in het café";
-		ingestion.ingestPushed(social, List.of(post("nfc", "a", Normalizer.normalize(text, Normalizer.Form.NFC), NOW.minusSeconds(5)),
-				post("nfd", "b", Normalizer.normalize(text, Normalizer.Form.NFD), NOW), post("empty", "c", "", NOW),
-				post("huge", "d", "pakket ".repeat(90_000), NOW)));
+		ingestion.ingestPushed(social, List.of(mention("nfc", "a", Normalizer.normalize(text, Normalizer.Form.NFC), NOW.minusSeconds(5)),
+				mention("nfd", "b", Normalizer.normalize(text, Normalizer.Form.NFD), NOW), mention("empty", "c", "", NOW),
+				mention("huge", "d", "pakket ".repeat(90_000), NOW)));
 		pipeline.drainAll();
 
 		assertThat(count("select count(*) from mentions")).isEqualTo(4);
@@ -134,10 +137,10 @@ class NoiseControlIntegrationTests {
 		exclusions.add(brand.id(), ExclusionKind.OWN_ACCOUNT, "@KoerierSnel_help");
 		exclusions.add(null, ExclusionKind.JOB_AD, "vacature");
 		exclusions.add(brand.id(), ExclusionKind.DOMAIN, "https://www.spam.example/");
-		ingestion.ingestPushed(social, List.of(post("own", "koeriersnel_HELP", "KoerierSnel helpt je graag verder met je pakket", NOW),
-				post("job", "hr", "Vacature: chauffeur bij KoerierSnel gezocht", NOW),
+		ingestion.ingestPushed(social, List.of(mention("own", "koeriersnel_HELP", "KoerierSnel helpt je graag verder met je pakket", NOW),
+				mention("job", "hr", "Vacature: chauffeur bij KoerierSnel gezocht", NOW),
 				new RawMention("spam", Channel.MASTODON, new RawMention.Author("x", null, 1), null, "KoerierSnel goedkoop", "https://shop.spam.example/a", NOW, null),
-				post("real", "anna", "KoerierSnel is mijn pakket kwijt", NOW)));
+				mention("real", "anna", "KoerierSnel is mijn pakket kwijt", NOW)));
 		pipeline.drainAll();
 
 		assertThat(jdbc.sql("select m.external_id from mention_topics mt join mentions m on m.id = mt.mention_id").query(String.class).list())
@@ -151,9 +154,9 @@ class NoiseControlIntegrationTests {
 
 	@Test
 	void backfillTagsOldMentionsWithinTheDaysOnlyOnceAndOpensCasesOnlyWhenAsked() {
-		ingestion.ingestPushed(social, List.of(post("recent", "anna", "Mijn pakket van PostSnel is zoek", NOW.minus(Duration.ofDays(2))),
-				post("old", "bram", "Ook bij PostSnel een pakket zoek", NOW.minus(Duration.ofDays(20))),
-				post("other", "carla", "Fijne dag verder", NOW.minus(Duration.ofDays(1)))));
+		ingestion.ingestPushed(social, List.of(mention("recent", "anna", "Mijn pakket van PostSnel is zoek", NOW.minus(Duration.ofDays(2))),
+				mention("old", "bram", "Ook bij PostSnel een pakket zoek", NOW.minus(Duration.ofDays(20))),
+				mention("other", "carla", "Fijne dag verder", NOW.minus(Duration.ofDays(1)))));
 		pipeline.drainAll();
 		Topic topic = topics.create("PostSnel", "PostSnel");
 
@@ -183,7 +186,7 @@ class NoiseControlIntegrationTests {
 	@Test
 	void explainHighlightsMatchedWordsOfHostileTextAsText() throws Exception {
 		topics.create("Brand", "pakket NEAR/3 kwijt");
-		ingestion.ingestPushed(social, List.of(post("x", "anna", "<script>alert('x')</script> mijn pakket is <b>kwijt</b>", NOW)));
+		ingestion.ingestPushed(social, List.of(mention("x", "anna", "<script>alert('x')</script> mijn pakket is <b>kwijt</b>", NOW)));
 		pipeline.drainAll();
 		long caseId = jdbc.sql("select id from cases").query(Long.class).single();
 
@@ -194,6 +197,34 @@ class NoiseControlIntegrationTests {
 		String page = mvc.perform(get("/topics/" + jdbc.sql("select id from topics").query(Long.class).single() + "/edit")
 				.with(user(users.loadUserByUsername("admin")))).andReturn().getResponse().getContentAsString();
 		assertThat(page).contains("backfill-days");
+	}
+
+	@Test
+	void theApiStartsBackfillsAndKeepsExclusionLists() throws Exception {
+		Topic topic = topics.create("Brand", "KoerierSnel");
+		ingestion.ingestPushed(social, List.of(mention("1", "anna", "KoerierSnel kwijt", NOW)));
+		pipeline.drainAll();
+		var admin = user(users.loadUserByUsername("admin"));
+		mvc.perform(post("/api/exclusions").with(admin).contentType("application/json").content("{\"kind\": \"job-ad\", \"value\": \"vacature\"}"))
+			.andExpect(status().isCreated());
+		mvc.perform(post("/api/topics/" + topic.id() + "/exclusions").with(admin).contentType("application/json")
+				.content("{\"kind\": \"nonsense\", \"value\": \"x\"}"))
+			.andExpect(status().isBadRequest());
+		mvc.perform(get("/api/exclusions").with(admin)).andExpect(jsonPath("$[0].kind").value("job-ad"));
+		String started = mvc.perform(post("/api/topics/" + topic.id() + "/backfills").with(admin).contentType("application/json")
+				.content("{\"days\": 3}"))
+			.andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+		long id = Long.parseLong(started.replaceAll("(?s).*?\"id\":(\\d+).*", "$1"));
+		BackfillJob done = awaitDone(backfills.find(id).orElseThrow());
+		assertThat(done.percent()).isEqualTo(100);
+		mvc.perform(get("/api/backfills/" + id).with(admin)).andExpect(jsonPath("$.state").value("DONE"));
+		String fragment = mvc.perform(get("/backfills/" + id).with(admin)).andReturn().getResponse().getContentAsString();
+		assertThat(fragment).contains("backfill-done", "value=\"100\"").doesNotContain("every 1s");
+		String page = mvc.perform(get("/topics/" + topic.id() + "/edit").header("Accept-Language", "nl").with(admin))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(page).contains("Klaar: 1 vermeldingen").doesNotContain("??");
+		mvc.perform(post("/api/topics/" + topic.id() + "/backfills").with(admin).contentType("application/json").content("{\"days\": 0}"))
+			.andExpect(status().isBadRequest());
 	}
 
 	private BackfillJob awaitDone(BackfillJob job) {
@@ -212,7 +243,7 @@ class NoiseControlIntegrationTests {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
 
-	private static RawMention post(String id, String author, String text, Instant at) {
+	private static RawMention mention(String id, String author, String text, Instant at) {
 		return new RawMention(id, Channel.MASTODON, new RawMention.Author(author, null, 100), null, text, null, at, null);
 	}
 }
