@@ -22,7 +22,9 @@ import nl.luister.mention.Labels;
 import nl.luister.mention.Mentions;
 import nl.luister.mention.StoredMention;
 import nl.luister.monitor.MatchDocument;
+import nl.luister.monitor.TopicExclusions;
 import nl.luister.monitor.TopicMatcher;
+import nl.luister.noise.NearDuplicates;
 import nl.luister.reply.OwnPosts;
 import nl.luister.triage.Triage;
 
@@ -31,11 +33,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Drains the mention log in batches on one named virtual thread: match every mention against all topics,
- * store it (deduplicated), resolve its author to an identity and a person, tag it with its topics, label it
- * (language, sentiment, intents), count it in the dashboards' rollups, thread it into cases and triage those
- * (severity, rules) — all in the transaction that removes the batch from the log. An entry that cannot be
- * processed is set aside with its reason.
+ * Drains the mention log in batches on one named virtual thread: match every mention against all topics
+ * (leaving out topics whose exclusion lists apply), store it (deduplicated), resolve its author to an identity and a
+ * person, tag it with its topics, label it (language, sentiment, intents), count it in the dashboards' rollups, group
+ * near-identical mentions, thread it into cases (an overheard near-duplicate of a mention that already reached cases
+ * stays out) and triage those (severity, rules) — all in the transaction that removes the batch from the log. An
+ * entry that cannot be processed is set aside with its reason.
  *
  * <p>Posts of owned accounts ({@link OwnedAccounts}, or marked {@code own} by their connector) are never customer
  * mentions: they go to {@link OwnPosts} as our replies in their case. A batch is processed in runs of consecutive
@@ -57,6 +60,8 @@ public class MentionPipeline implements SmartLifecycle {
 	private final Triage triage;
 	private final OwnedAccounts owned;
 	private final OwnPosts ownPosts;
+	private final TopicExclusions exclusions;
+	private final NearDuplicates duplicates;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
@@ -64,7 +69,7 @@ public class MentionPipeline implements SmartLifecycle {
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
 			MessageUnderstanding understanding, Sources sources, Rollups rollups, Triage triage, OwnedAccounts owned,
-			OwnPosts ownPosts, @Value("${luister.pipeline.batch-size:500}") int batchSize,
+			OwnPosts ownPosts, TopicExclusions exclusions, NearDuplicates duplicates, @Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
@@ -77,6 +82,8 @@ public class MentionPipeline implements SmartLifecycle {
 		this.triage = triage;
 		this.owned = owned;
 		this.ownPosts = ownPosts;
+		this.exclusions = exclusions;
+		this.duplicates = duplicates;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -163,7 +170,7 @@ public class MentionPipeline implements SmartLifecycle {
 					sourceKeys.computeIfAbsent(lm.sourceId(), this::sourceKey), understood.language(), m.author().followers()));
 			sourced.add(new Mentions.SourcedMention(lm.sourceId(), m));
 		}
-		List<Set<Long>> topics = matcher.match(docs);
+		List<Set<Long>> topics = exclusions.filter(docs, matcher.match(docs));
 		List<StoredMention> stored = mentions.insert(sourced);
 		customers.resolve(stored);
 		List<MatchedMention> fresh = new ArrayList<>(batch.size());
@@ -179,7 +186,15 @@ public class MentionPipeline implements SmartLifecycle {
 		mentions.tag(ids, fresh.stream().map(MatchedMention::topicIds).toList());
 		mentions.label(ids, freshLabels);
 		rollups.add(facts(fresh, freshLabels));
-		CasesChanged touched = cases.attach(fresh);
+		boolean[] quiet = duplicates.group(fresh.stream().map(MatchedMention::mention).toList(),
+				fresh.stream().map(MatchedMention::reachesCases).toList());
+		List<MatchedMention> toCases = new ArrayList<>(fresh.size());
+		for (int i = 0; i < fresh.size(); i++) {
+			// a quiet duplicate keeps its topic tags but reaches cases only as a reply to a case's message
+			toCases.add(quiet[i] ? new MatchedMention(fresh.get(i).mention(), Set.of()) : fresh.get(i));
+		}
+		CasesChanged touched = cases.attach(toCases);
+		duplicates.casesAttached(ids);
 		// severity, repeat-contact escalation and the rules, in this batch's transaction
 		triage.caseTouched(java.util.stream.Stream.concat(touched.opened().stream(), touched.changed().stream()).toList());
 		return fresh.size();

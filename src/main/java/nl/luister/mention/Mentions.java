@@ -17,7 +17,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Mentions {
 
-	static final String COLUMNS = """
+	/** The columns {@link #map} reads, of {@code mentions m}. */
+	public static final String COLUMNS = """
 			m.id, m.source_id, m.external_id, m.channel, m.author_handle, m.author_name, m.author_followers,
 			m.title, m.text, m.url, m.published_at, m.in_reply_to, m.case_id, m.addressed""";
 

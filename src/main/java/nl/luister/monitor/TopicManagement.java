@@ -24,11 +24,13 @@ public class TopicManagement implements SmartInitializingSingleton {
 	private final Topics topics;
 	private final TopicMatcher matcher;
 	private final Mentions mentions;
+	private final TopicExclusions exclusions;
 
-	TopicManagement(Topics topics, TopicMatcher matcher, Mentions mentions) {
+	TopicManagement(Topics topics, TopicMatcher matcher, Mentions mentions, TopicExclusions exclusions) {
 		this.topics = topics;
 		this.matcher = matcher;
 		this.mentions = mentions;
+		this.exclusions = exclusions;
 	}
 
 	/** Loads the topics before lifecycle beans (the pipeline) start, so no mention is matched against nothing. */
@@ -107,23 +109,53 @@ public class TopicManagement implements SmartInitializingSingleton {
 	 * @throws QuerySyntaxError when the query does not parse
 	 */
 	public Preview preview(String query, Stemming stemming, int sampleSize) {
+		return preview(null, query, stemming, sampleSize);
+	}
+
+	/**
+	 * Which of the newest stored mentions the query would match with this stemming, before saving it, leaving out
+	 * (and listing with the reason) those the exclusion lists keep out: the workspace-wide list and, for an existing
+	 * topic ({@code topicId} not {@code null}), its own.
+	 *
+	 * @throws QuerySyntaxError when the query does not parse
+	 */
+	public Preview preview(Long topicId, String query, Stemming stemming, int sampleSize) {
 		TopicQuery parsed = TopicQuery.parse(query, stemming);
 		List<StoredMention> window = mentions.recent(PREVIEW_WINDOW);
 		java.util.Map<Long, String> sourceKeys = topics.sourceKeys();
 		List<StoredMention> sample = new ArrayList<>();
-		int count = 0;
+		List<ExcludedMention> excludedSample = new ArrayList<>();
+		int count = 0, excluded = 0;
 		for (StoredMention m : window) {
-			if (parsed.matches(new MatchDocument(m.title(), m.text(), m.authorHandle(), m.channel().key(), m.url(),
-					sourceKeys.get(m.sourceId()), null, m.authorFollowers()))) {
+			MatchDocument doc = new MatchDocument(m.title(), m.text(), m.authorHandle(), m.channel().key(), m.url(),
+					sourceKeys.get(m.sourceId()), null, m.authorFollowers());
+			if (parsed.matches(doc)) {
+				var why = exclusions.why(topicId == null ? -1 : topicId, doc);
+				if (why.isPresent()) {
+					excluded++;
+					if (excludedSample.size() < sampleSize) excludedSample.add(new ExcludedMention(m, why.get()));
+					continue;
+				}
 				count++;
 				if (sample.size() < sampleSize) sample.add(m);
 			}
 		}
-		return new Preview(count, window.size(), sample);
+		return new Preview(count, window.size(), sample, excluded, excludedSample);
 	}
 
-	/** How many of the {@code examined} newest mentions match, and the first few of them. */
-	public record Preview(int matches, int examined, List<StoredMention> sample) {
+	/**
+	 * How many of the {@code examined} newest mentions match, and the first few of them; and how many the query
+	 * matches but an exclusion keeps out, with the first few and why.
+	 */
+	public record Preview(int matches, int examined, List<StoredMention> sample, int excluded, List<ExcludedMention> excludedSample) {
+
+		public Preview(int matches, int examined, List<StoredMention> sample) {
+			this(matches, examined, sample, 0, List.of());
+		}
+	}
+
+	/** A mention the query matches that an exclusion keeps out of the topic. */
+	public record ExcludedMention(StoredMention mention, Exclusion exclusion) {
 	}
 
 	private static String requireName(String name) {

@@ -79,7 +79,7 @@ class TopicsController {
 		Topic topic = this.topics.get(id);
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", new TopicForm(topic.name(), topic.query(), topic.stemming().key()));
-			model.addAttribute("check", preview(topic.query(), topic.stemming()));
+			model.addAttribute("check", preview(topic.id(), topic.query(), topic.stemming()));
 		}
 		model.addAttribute("topic", topic);
 		model.addAttribute("zone", ZoneId.systemDefault());
@@ -123,16 +123,20 @@ class TopicsController {
 	/** The live check under the query field: valid with count and sample, or the error at its column. */
 	@PostMapping("/validate")
 	String validate(@RequestParam(defaultValue = "") String query, @RequestParam(required = false) String stemming,
-			Model model) {
-		model.addAttribute("check", preview(query, TopicForm.stemming(stemming)));
+			@RequestParam(required = false) Long topic, Model model) {
+		model.addAttribute("check", preview(topic, query, TopicForm.stemming(stemming)));
 		model.addAttribute("zone", ZoneId.systemDefault());
 		return "topics/check :: check";
 	}
 
 	private QueryCheck preview(String query, Stemming stemming) {
+		return preview(null, query, stemming);
+	}
+
+	private QueryCheck preview(Long topicId, String query, Stemming stemming) {
 		if (query == null || query.isBlank()) return QueryCheck.blank();
 		try {
-			return QueryCheck.valid(this.topics.preview(query, stemming, SAMPLE));
+			return QueryCheck.valid(this.topics.preview(topicId, query, stemming, SAMPLE));
 		}
 		catch (QuerySyntaxError ex) {
 			return QueryCheck.invalid(query, ex);
