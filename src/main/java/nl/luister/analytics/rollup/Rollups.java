@@ -42,16 +42,20 @@ public class Rollups {
 
 	private static final Pattern HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)");
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Rollups.class);
+
 	private final JdbcClient jdbc;
+	private final org.springframework.transaction.support.TransactionTemplate tx;
 	private final ZoneId zone;
 	private final int exactDays;
 	private final int keep;
 	private final boolean scheduled;
 
-	Rollups(JdbcClient jdbc, @Value("${luister.analytics.zone:Europe/Amsterdam}") ZoneId zone,
+	Rollups(JdbcClient jdbc, org.springframework.transaction.support.TransactionTemplate tx, @Value("${luister.analytics.zone:Europe/Amsterdam}") ZoneId zone,
 			@Value("${luister.analytics.exact-days:7}") int exactDays, @Value("${luister.analytics.keep-per-day:200}") int keep,
 			@Value("${luister.analytics.rollups.scheduled:true}") boolean scheduled) {
 		this.jdbc = jdbc;
+		this.tx = tx;
 		this.zone = zone;
 		this.exactDays = exactDays;
 		this.keep = keep;
@@ -236,6 +240,19 @@ public class Rollups {
 		return java.util.Arrays.stream(columns.split(",\\s*")).map(c -> alias + "." + c).collect(java.util.stream.Collectors.joining(", "));
 	}
 
+	/** A backfill tagged old mentions with a topic: recount the days it reached. */
+	@org.springframework.context.event.EventListener
+	void backfillEnded(nl.luister.monitor.backfill.BackfillEnded ended) {
+		if (ended.since() == null) return;
+		try {
+			rebuild(LocalDate.ofInstant(ended.since(), zone), LocalDate.now(zone));
+		}
+		catch (RuntimeException e) {
+			// the backfill itself succeeded: its counts come right at the next recount of those days
+			log.error("Recounting the rollups after backfill {} failed", ended.jobId(), e);
+		}
+	}
+
 	@org.springframework.scheduling.annotation.Scheduled(cron = "${luister.analytics.compact-nightly:0 15 3 * * *}", zone = "${luister.analytics.zone:Europe/Amsterdam}")
 	void compactNightly() {
 		if (!scheduled) return;
@@ -247,8 +264,12 @@ public class Rollups {
 	 * Recounts the days {@code from} to {@code to} (inclusive, days of the workspace zone) from the stored mentions:
 	 * deletes their rollup rows and counts again, in one transaction. Returns the number of mentions counted.
 	 */
-	@Transactional
 	public long rebuild(LocalDate from, LocalDate to) {
+		Long counted = tx.execute(status -> recount(from, to));
+		return counted == null ? 0 : counted;
+	}
+
+	private long recount(LocalDate from, LocalDate to) {
 		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
 		String z = zone.getId();

@@ -66,6 +66,8 @@ public class Backfills implements SmartLifecycle {
 
 	private final TransactionTemplate tx;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	private final int batchSize;
 
 	private final boolean resume;
@@ -75,8 +77,9 @@ public class Backfills implements SmartLifecycle {
 	private volatile boolean running;
 
 	Backfills(BackfillJobs jobs, TopicManagement topics, TopicMatcher matcher, TopicExclusions exclusions, CaseManagement cases,
-			NearDuplicates duplicates, Sources sources, TransactionTemplate tx,
+			NearDuplicates duplicates, Sources sources, TransactionTemplate tx, org.springframework.context.ApplicationEventPublisher events,
 			@Value("${luister.backfill.batch-size:500}") int batchSize, @Value("${luister.backfill.resume:true}") boolean resume) {
+		this.events = events;
 		this.jobs = jobs;
 		this.topics = topics;
 		this.matcher = matcher;
@@ -123,6 +126,16 @@ public class Backfills implements SmartLifecycle {
 
 	/** Runs the job to its end on the calling thread (the job's own thread calls this). */
 	void run(long id) {
+		try {
+			runBatches(id);
+		}
+		finally {
+			// committed batches added tags whatever the outcome: counts per topic need them
+			jobs.find(id).filter(j -> !j.running()).ifPresent(j -> events.publishEvent(new BackfillEnded(j.id(), j.topicId(), j.since())));
+		}
+	}
+
+	private void runBatches(long id) {
 		try {
 			while (true) {
 				// stopping leaves the job running in the table: the next start resumes it

@@ -50,6 +50,9 @@ class DashboardsIntegrationTests {
 	Rollups rollups;
 
 	@Autowired
+	nl.luister.monitor.backfill.Backfills backfills;
+
+	@Autowired
 	nl.luister.analytics.rollup.CaseRollups caseRollups;
 
 	@Autowired
@@ -223,6 +226,18 @@ class DashboardsIntegrationTests {
 		// recounting again changes nothing
 		caseRollups.refresh(today.minusDays(35), today);
 		assertThat(dashboards.webcare(week).getFirst().cases()).isEqualTo(3);
+	}
+
+	@Test
+	void aBackfilledTopicShowsInTheDashboardsOnceTheBackfillEnds() {
+		ingestSample();
+		long late = topics.create("Laat", "vergeleken OR sneller").id();
+		Period week = Period.lastDays(7, Period.Bucket.DAY, AMSTERDAM, NOW);
+		assertThat(dashboards.volume(new Dashboards.Filter(late, null, null), week).total("mentions")).isZero();
+		var job = backfills.start(late, 7, false, null);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> !backfills.find(job.id()).orElseThrow().running());
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> dashboards.volume(new Dashboards.Filter(late, null, null), week).total("mentions") == 2);
 	}
 
 	@Test
