@@ -25,6 +25,14 @@ final class Hashing {
 		return h;
 	}
 
+	static long hash(CharSequence s, int from, int to) {
+		long h = FNV_OFFSET;
+		for (int i = from; i < to; i++) {
+			h = (h ^ s.charAt(i)) * FNV_PRIME;
+		}
+		return h;
+	}
+
 	/** Finaliser of MurmurHash3: spreads the bits so that the low bits make a good bucket index. */
 	static long mix(long h) {
 		h ^= h >>> 33;

@@ -16,8 +16,9 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
 /**
  * Tells the language of a text among a configured set (ISO 639-1 codes), or {@link #UNDETERMINED}. A cascade: a
- * stop-word count settles texts with several unambiguous function words of one language and none of another; Lingua
- * (high-accuracy mode, restricted to the configured languages) decides the rest. When Lingua's two best languages are
+ * stop-word count settles texts with several unambiguous function words of one language and none of another; then
+ * Lingua's own 1–5-gram models, scored allocation-free ({@link NgramScorer}), settle texts where one language leads
+ * clearly; Lingua itself (high-accuracy mode, restricted to the configured languages) decides the rest. When Lingua's two best languages are
  * too close, a hint (the author's or thread's language) breaks the tie; without one the answer is undetermined.
  * <p>
  * Thread-safe. Lingua loads its models lazily on first use (a few hundred ms and tens of MB per language); call
@@ -72,10 +73,19 @@ public final class LanguageIdentifier {
 	private final Map<Long, Integer> stopWordLanguage = new HashMap<>();
 	private final boolean fastPath;
 	private final double minimumDistance;
-	private final TrigramScorer trigrams;
-	private final ThreadLocal<double[]> trigramScores;
-	private static final double TRIGRAM_MARGIN = 12;
-	private static final int TRIGRAM_MINIMUM = 8;
+	private final NgramScorer ngrams;
+	private final ThreadLocal<double[]> ngramScores;
+	private final ThreadLocal<int[]> ngramRing = ThreadLocal.withInitial(() -> new int[NgramScorer.RING * 5]);
+	private final double ngramMargin;
+	/** Lingua's longest n-grams; shorter orders alone separate Dutch from German and English less well. */
+	static final int NGRAM_ORDER = 5;
+	/**
+	 * How far (natural log of the likelihood ratio) the best language's n-gram score must lead the second before
+	 * Lingua is skipped. Chosen on the first half of each Lingua test file (see docs/understanding.md).
+	 */
+	static final double NGRAM_MARGIN = 1;
+	/** A lead no further words overturn in practice: scoring stops there (long texts). */
+	private static final double DECISIVE = 60;
 	private final ThreadLocal<Tokens> tokens = ThreadLocal.withInitial(Tokens::new);
 
 	/**
@@ -84,6 +94,11 @@ public final class LanguageIdentifier {
 	 * @param fastPath        settle clear cases by stop words before asking Lingua
 	 */
 	public LanguageIdentifier(List<String> languages, double minimumDistance, boolean fastPath) {
+		this(languages, minimumDistance, fastPath, NGRAM_ORDER, NGRAM_MARGIN);
+	}
+
+	LanguageIdentifier(List<String> languages, double minimumDistance, boolean fastPath, int ngramOrder,
+			double ngramMargin) {
 		if (languages == null || languages.size() < 2) {
 			throw new IllegalArgumentException("Language identification needs at least two languages, got " + languages);
 		}
@@ -108,8 +123,9 @@ public final class LanguageIdentifier {
 			}
 		}
 		ambiguous.forEach(stopWordLanguage::remove);
-		this.trigrams = fastPath ? new TrigramScorer(this.languages) : null;
-		this.trigramScores = ThreadLocal.withInitial(() -> new double[this.languages.size()]);
+		this.ngrams = this.fastPath ? new NgramScorer(this.languages, ngramOrder) : null;
+		this.ngramMargin = ngramMargin;
+		this.ngramScores = ThreadLocal.withInitial(() -> new double[this.languages.size()]);
 	}
 
 	public List<String> languages() {
@@ -136,17 +152,9 @@ public final class LanguageIdentifier {
 		if (t.letters < MIN_LETTERS) {
 			return new Result(UNDETERMINED, 0);
 		}
-		if (fastPath) {
-			Result quick = byStopWords(t);
-			if (quick != null) {
-				return quick;
-			}
-		}
-		if (trigrams != null) {
-			Result quick = byTrigrams(t);
-			if (quick != null) {
-				return quick;
-			}
+		Result quick = fastPath(t);
+		if (quick != null) {
+			return quick;
 		}
 		StringBuilder clean = new StringBuilder(t.bufLen + t.size);
 		for (int k = 0; k < t.size; k++) {
@@ -192,6 +200,15 @@ public final class LanguageIdentifier {
 		return new Result(UNDETERMINED, p1 - p2);
 	}
 
+	/** The answer of the fast stages (stop words, then n-grams), or null when Lingua has to decide. */
+	Result fastPath(Tokens t) {
+		if (!fastPath || t.letters < MIN_LETTERS) {
+			return null;
+		}
+		Result quick = byStopWords(t);
+		return quick != null ? quick : byNgrams(t);
+	}
+
 	private Result byStopWords(Tokens t) {
 		int n = languages.size();
 		int best = -1, bestCount = 0, secondCount = 0;
@@ -220,12 +237,10 @@ public final class LanguageIdentifier {
 		return null;
 	}
 
-	/** Believes the trigram models when enough trigrams put one language far (in log-probability) ahead. */
-	private Result byTrigrams(Tokens t) {
-		double[] scores = trigramScores.get();
-		java.util.Arrays.fill(scores, 0);
-		int count = trigrams.score(t, scores);
-		if (count < TRIGRAM_MINIMUM) {
+	/** Believes Lingua's n-gram models when they put one language far ahead of every other. */
+	private Result byNgrams(Tokens t) {
+		double[] scores = ngramScores.get();
+		if (ngrams.score(t, scores, ngramRing.get(), DECISIVE) == 0) {
 			return null;
 		}
 		int best = 0;
@@ -236,12 +251,12 @@ public final class LanguageIdentifier {
 		}
 		double second = Double.NEGATIVE_INFINITY;
 		for (int l = 0; l < scores.length; l++) {
-			if (l != best) {
-				second = Math.max(second, scores[l]);
+			if (l != best && scores[l] > second) {
+				second = scores[l];
 			}
 		}
 		double margin = scores[best] - second;
-		if (margin < TRIGRAM_MARGIN) {
+		if (margin < ngramMargin) {
 			return null;
 		}
 		return new Result(languages.get(best), Math.min(0.99, 0.8 + margin / 200));
