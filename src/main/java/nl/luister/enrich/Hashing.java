@@ -46,17 +46,4 @@ final class Hashing {
 	static long combine(long a, long b) {
 		return mix(a * 0x9e3779b97f4a7c15L + b);
 	}
-
-	static long[] sortedHashes(String... words) {
-		long[] out = new long[words.length];
-		for (int i = 0; i < words.length; i++) {
-			out[i] = hash(words[i]);
-		}
-		java.util.Arrays.sort(out);
-		return out;
-	}
-
-	static boolean contains(long[] sorted, long h) {
-		return java.util.Arrays.binarySearch(sorted, h) >= 0;
-	}
 }

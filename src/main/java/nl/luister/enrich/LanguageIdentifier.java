@@ -1,6 +1,7 @@
 package nl.luister.enrich;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -70,7 +71,11 @@ public final class LanguageIdentifier {
 
 	private final List<String> languages;
 	private final LanguageDetector lingua;
-	private final Map<Long, Integer> stopWordLanguage = new HashMap<>();
+	/** Unambiguous stop words: open-addressing table of word hashes and the index of their language. */
+	private final long[] stopWordKeys;
+	private final byte[] stopWordLanguages;
+	private final int stopWordMask;
+	private final ThreadLocal<int[]> stopWordCounts;
 	private final boolean fastPath;
 	private final double minimumDistance;
 	private final NgramScorer ngrams;
@@ -113,6 +118,7 @@ public final class LanguageIdentifier {
 		this.lingua = LanguageDetectorBuilder.fromLanguages(lingua.toArray(Language[]::new)).build();
 		this.minimumDistance = minimumDistance;
 		this.fastPath = fastPath && STOP_WORDS.keySet().containsAll(codes);
+		Map<Long, Integer> stopWordLanguage = new HashMap<>();
 		Set<Long> ambiguous = new HashSet<>();
 		for (int i = 0; i < codes.size(); i++) {
 			for (String w : STOP_WORDS.getOrDefault(codes.get(i), new String[0])) {
@@ -123,6 +129,16 @@ public final class LanguageIdentifier {
 			}
 		}
 		ambiguous.forEach(stopWordLanguage::remove);
+		int capacity = Integer.highestOneBit(Math.max(16, stopWordLanguage.size() * 4));
+		this.stopWordKeys = new long[capacity];
+		this.stopWordLanguages = new byte[capacity];
+		this.stopWordMask = capacity - 1;
+		stopWordLanguage.forEach((h, language) -> {
+			int s = stopWordSlot(h);
+			stopWordKeys[s] = h;
+			stopWordLanguages[s] = language.byteValue();
+		});
+		this.stopWordCounts = ThreadLocal.withInitial(() -> new int[this.languages.size()]);
 		this.ngrams = this.fastPath ? new NgramScorer(this.languages, ngramOrder) : null;
 		this.ngramMargin = ngramMargin;
 		this.ngramScores = ThreadLocal.withInitial(() -> new double[this.languages.size()]);
@@ -200,6 +216,15 @@ public final class LanguageIdentifier {
 		return new Result(UNDETERMINED, p1 - p2);
 	}
 
+	/** The slot of {@code h} in the stop-word table, or the empty slot where it would go. */
+	private int stopWordSlot(long h) {
+		int s = (int) Hashing.mix(h) & stopWordMask;
+		while (stopWordKeys[s] != 0 && stopWordKeys[s] != h) {
+			s = (s + 1) & stopWordMask;
+		}
+		return s;
+	}
+
 	/** The answer of the fast stages (stop words, then n-grams), or null when Lingua has to decide. */
 	Result fastPath(Tokens t) {
 		if (!fastPath || t.letters < MIN_LETTERS) {
@@ -212,12 +237,13 @@ public final class LanguageIdentifier {
 	private Result byStopWords(Tokens t) {
 		int n = languages.size();
 		int best = -1, bestCount = 0, secondCount = 0;
-		int[] counts = new int[n];
+		int[] counts = stopWordCounts.get();
+		Arrays.fill(counts, 0);
 		for (int k = 0; k < t.size; k++) {
 			if (t.type[k] == Tokens.WORD) {
-				Integer lang = stopWordLanguage.get(t.hash[k]);
-				if (lang != null) {
-					counts[lang]++;
+				int s = stopWordSlot(t.hash[k]);
+				if (stopWordKeys[s] == t.hash[k] && t.hash[k] != 0) {
+					counts[stopWordLanguages[s]]++;
 				}
 			}
 		}
