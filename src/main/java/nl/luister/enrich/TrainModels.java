@@ -234,49 +234,7 @@ public final class TrainModels {
 		for (int k = 0; k < sum.bias.length; k++) {
 			sum.bias[k] /= members;
 		}
-		double nb = doubleProperty("nb", 0);
-		if (nb > 0) {
-			addNaiveBayes(sum, examples, nb, doubleProperty("nb.alpha", 0.5));
-		}
 		return sum;
-	}
-
-	/**
-	 * Adds {@code share} × a multinomial naive Bayes model over the same (non-negative) features to the logistic
-	 * regression's scores: NB's log-likelihoods are linear in the features too, so the blend is one linear model and
-	 * costs nothing at inference. Each bucket's log-likelihoods are centred over the classes (which leaves the
-	 * softmax unchanged) so that they stay small for the 16-bit weights.
-	 */
-	static void addNaiveBayes(LinearModel model, List<Trainer.Example> examples, double share, double alpha) {
-		int c = model.classes();
-		int d = model.dimension;
-		double[] counts = new double[d * c];
-		double[] totals = new double[c];
-		int[] docs = new int[c];
-		for (Trainer.Example e : examples) {
-			docs[e.label()]++;
-			for (int i = 0; i < e.index().length; i++) {
-				float v = e.value()[i];
-				if (v > 0) {
-					counts[e.index()[i] * c + e.label()] += v;
-					totals[e.label()] += v;
-				}
-			}
-		}
-		double[] logP = new double[c];
-		for (int f = 0; f < d; f++) {
-			double mean = 0;
-			for (int k = 0; k < c; k++) {
-				logP[k] = Math.log((counts[f * c + k] + alpha) / (totals[k] + alpha * d));
-				mean += logP[k] / c;
-			}
-			for (int k = 0; k < c; k++) {
-				model.weights[f * c + k] += (float) (share * (logP[k] - mean));
-			}
-		}
-		for (int k = 0; k < c; k++) {
-			model.bias[k] += (float) (share * Math.log((docs[k] + 1.0) / (examples.size() + c)));
-		}
 	}
 
 	static Metrics evaluate(LinearModel model, Lexicon lexicon, boolean charGrams, List<Labeled> data) {
