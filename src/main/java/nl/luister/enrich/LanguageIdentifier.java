@@ -141,7 +141,7 @@ public final class LanguageIdentifier {
 		this.stopWordCounts = ThreadLocal.withInitial(() -> new int[this.languages.size()]);
 		this.ngrams = this.fastPath ? new NgramScorer(this.languages, ngramOrder) : null;
 		this.ngramMargin = ngramMargin;
-		this.ngramScores = ThreadLocal.withInitial(() -> new double[this.languages.size()]);
+		this.ngramScores = ThreadLocal.withInitial(() -> new double[this.languages.size() + 1]);
 	}
 
 	public List<String> languages() {
@@ -266,17 +266,19 @@ public final class LanguageIdentifier {
 	/** Believes Lingua's n-gram models when they put one language far ahead of every other. */
 	private Result byNgrams(Tokens t) {
 		double[] scores = ngramScores.get();
-		if (ngrams.score(t, scores, ngramRing.get(), DECISIVE) == 0) {
+		int n = languages.size();
+		// letters of another script: Lingua's alphabet rules decide (usually undetermined)
+		if (ngrams.score(t, scores, ngramRing.get(), DECISIVE) == 0 || scores[n] * 4 >= t.letters) {
 			return null;
 		}
 		int best = 0;
-		for (int l = 1; l < scores.length; l++) {
+		for (int l = 1; l < n; l++) {
 			if (scores[l] > scores[best]) {
 				best = l;
 			}
 		}
 		double second = Double.NEGATIVE_INFINITY;
-		for (int l = 0; l < scores.length; l++) {
+		for (int l = 0; l < n; l++) {
 			if (l != best && scores[l] > second) {
 				second = scores[l];
 			}

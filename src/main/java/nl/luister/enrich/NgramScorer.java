@@ -118,13 +118,14 @@ final class NgramScorer {
 	}
 
 	/**
-	 * Adds each language's summed log-probabilities of the words' letter n-grams into {@code scores} (length = number
-	 * of languages); {@code ring} is scratch space of at least {@link #RING} × 5 ints. Stops after a word once the
+	 * Adds each language's summed log-probabilities of the words' letter n-grams into {@code scores} and, after them
+	 * (so {@code scores} has one slot more than there are languages), the number of letters no configured language
+	 * has ever seen (another script); {@code ring} is scratch space of at least {@link #RING} × 5 ints. Stops after a word once the
 	 * leader is {@code decisive} ahead, so a long text costs no more than it needs. Returns the number of n-grams
 	 * scored.
 	 */
 	int score(Tokens t, double[] scores, int[] ring, double decisive) {
-		Arrays.fill(scores, 0, languages, 0);
+		Arrays.fill(scores, 0, languages + 1, 0);
 		int count = 0;
 		char[] b = t.buf;
 		for (int k = 0; k < t.size; k++) {
@@ -145,6 +146,9 @@ final class NgramScorer {
 					int from = i - n + 1;
 					int s = slot(Hashing.hash(b, from, i + 1), false);
 					ring[(from & (RING - 1)) * 5 + n - 1] = s;
+					if (n == 1 && s < 0) {
+						scores[languages]++;
+					}
 					for (int l = 0; l < languages; l++) {
 						float p = s < 0 ? 0 : logProbabilities[s * languages + l];
 						for (int m = n - 1; p == 0 && m >= 1; m--) {
