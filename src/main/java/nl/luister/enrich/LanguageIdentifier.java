@@ -19,8 +19,9 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
  * Tells the language of a text among a configured set (ISO 639-1 codes), or {@link #UNDETERMINED}. A cascade: a
  * stop-word count settles texts with several unambiguous function words of one language and none of another; then
  * Lingua's own 1–5-gram models, scored allocation-free ({@link NgramScorer}), settle texts where one language leads
- * clearly; Lingua itself (high-accuracy mode, restricted to the configured languages) decides the rest. When Lingua's two best languages are
- * too close, a hint (the author's or thread's language) breaks the tie; without one the answer is undetermined.
+ * clearly; Lingua itself (high-accuracy mode, restricted to the configured languages) decides the rest. When
+ * Lingua's two best languages are too close, a hint (the author's or thread's language) breaks the tie; without one
+ * the answer is undetermined.
  * <p>
  * Thread-safe. Lingua loads its models lazily on first use (a few hundred ms and tens of MB per language); call
  * {@link #warmUp()} to pay that up front. Never throws on bad input: null, empty, emoji-only or URL-only text is
@@ -77,6 +78,8 @@ public final class LanguageIdentifier {
 	private final int stopWordMask;
 	private final ThreadLocal<int[]> stopWordCounts;
 	private final boolean fastPath;
+	/** Whether every configured language has a stop-word list (else that stage would favour the ones that do). */
+	private final boolean stopWords;
 	private final double minimumDistance;
 	private final NgramScorer ngrams;
 	private final ThreadLocal<double[]> ngramScores;
@@ -96,7 +99,7 @@ public final class LanguageIdentifier {
 	/**
 	 * @param languages       ISO 639-1 codes Lingua knows (e.g. nl, en, de, fr, es); at least two
 	 * @param minimumDistance how far Lingua's best probability must lead the second before it is believed (0–1)
-	 * @param fastPath        settle clear cases by stop words before asking Lingua
+	 * @param fastPath        settle clear cases by stop words and n-gram scores before asking Lingua
 	 */
 	public LanguageIdentifier(List<String> languages, double minimumDistance, boolean fastPath) {
 		this(languages, minimumDistance, fastPath, NGRAM_ORDER, NGRAM_MARGIN);
@@ -117,7 +120,8 @@ public final class LanguageIdentifier {
 		this.languages = List.copyOf(codes);
 		this.lingua = LanguageDetectorBuilder.fromLanguages(lingua.toArray(Language[]::new)).build();
 		this.minimumDistance = minimumDistance;
-		this.fastPath = fastPath && STOP_WORDS.keySet().containsAll(codes);
+		this.fastPath = fastPath;
+		this.stopWords = STOP_WORDS.keySet().containsAll(codes);
 		Map<Long, Integer> stopWordLanguage = new HashMap<>();
 		Set<Long> ambiguous = new HashSet<>();
 		for (int i = 0; i < codes.size(); i++) {
@@ -230,7 +234,7 @@ public final class LanguageIdentifier {
 		if (!fastPath || t.letters < MIN_LETTERS) {
 			return null;
 		}
-		Result quick = byStopWords(t);
+		Result quick = stopWords ? byStopWords(t) : null;
 		return quick != null ? quick : byNgrams(t);
 	}
 

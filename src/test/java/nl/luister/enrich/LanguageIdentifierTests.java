@@ -89,4 +89,13 @@ class LanguageIdentifierTests {
 		assertThat(settled).isGreaterThan(400);
 		assertThat((double) agreed / settled).isGreaterThanOrEqualTo(0.95);
 	}
+
+	@Test
+	void languagesWithoutAStopWordListStillGetTheNgramFastPath() {
+		LanguageIdentifier withItalian = new LanguageIdentifier(List.of("nl", "it"), 0.02, true);
+		Tokens t = new Tokens();
+		t.tokenize("il pacco non è ancora arrivato");
+		assertThat(withItalian.fastPath(t)).isNotNull();
+		assertThat(withItalian.identify("il pacco non è ancora arrivato").language()).isEqualTo("it");
+	}
 }
