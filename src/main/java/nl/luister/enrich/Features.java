@@ -23,6 +23,11 @@ final class Features {
 		this.charGrams = charGrams;
 	}
 
+	/** Same feature kinds; the dimension may differ (a smaller one keeps the low bits of a larger one's buckets). */
+	boolean sameSettings(Features other) {
+		return charGrams == other.charGrams;
+	}
+
 	/** @return the text's prior polarity from the lexicon (sum of signed word scores after negation and intensifiers) */
 	float extract(Tokens t, Lexicon lexicon, FeatureVector out) {
 		out.clear();

@@ -25,6 +25,14 @@ final class Hashing {
 		return h;
 	}
 
+	static long hash(CharSequence s, int from, int to) {
+		long h = FNV_OFFSET;
+		for (int i = from; i < to; i++) {
+			h = (h ^ s.charAt(i)) * FNV_PRIME;
+		}
+		return h;
+	}
+
 	/** Finaliser of MurmurHash3: spreads the bits so that the low bits make a good bucket index. */
 	static long mix(long h) {
 		h ^= h >>> 33;
@@ -37,18 +45,5 @@ final class Hashing {
 
 	static long combine(long a, long b) {
 		return mix(a * 0x9e3779b97f4a7c15L + b);
-	}
-
-	static long[] sortedHashes(String... words) {
-		long[] out = new long[words.length];
-		for (int i = 0; i < words.length; i++) {
-			out[i] = hash(words[i]);
-		}
-		java.util.Arrays.sort(out);
-		return out;
-	}
-
-	static boolean contains(long[] sorted, long h) {
-		return java.util.Arrays.binarySearch(sorted, h) >= 0;
 	}
 }

@@ -8,42 +8,42 @@ package nl.luister.enrich;
  */
 final class IntentRules {
 
-	private static final long[] QUESTION_WORDS = Hashing.sortedHashes("hoe", "waarom", "wat", "wanneer", "waar", "wie",
+	private static final WordSet QUESTION_WORDS = WordSet.of("hoe", "waarom", "wat", "wanneer", "waar", "wie",
 			"welke", "welk", "hoeveel", "hoelang", "hoezo", "waarmee", "waarvoor", "waardoor", "how", "why", "what",
 			"when", "where", "who", "which", "whom", "whose", "wieso", "warum", "wie", "wann", "wo", "pourquoi",
 			"comment", "quand", "où", "por", "cómo", "cuándo", "dónde", "qué");
-	private static final long[] QUESTION_VERBS = Hashing.sortedHashes("kan", "kun", "kunt", "kunnen", "mag", "mogen",
+	private static final WordSet QUESTION_VERBS = WordSet.of("kan", "kun", "kunt", "kunnen", "mag", "mogen",
 			"moet", "moeten", "is", "zijn", "heeft", "hebben", "heb", "hebt", "weet", "weten", "klopt", "gaat", "gaan",
 			"wordt", "worden", "zou", "zouden", "zal", "zullen", "doen", "doet", "komt", "ben", "bent", "can", "could",
 			"are", "do", "does", "did", "will", "would", "should", "may", "has", "have", "am", "was", "were", "anyone",
 			"anybody", "any", "isn't", "doesn't", "don't", "won't", "can't", "shall");
-	private static final long[][] QUESTION_PHRASES = phrases("ik vraag me af", "ik heb een vraag", "weet iemand",
+	private static final Phrases QUESTION_PHRASES = new Phrases("ik vraag me af", "ik heb een vraag", "weet iemand",
 			"wie weet", "ik wil graag weten", "ik zou graag willen weten", "graag willen weten", "is het mogelijk",
 			"i wonder", "i have a question", "does anyone know", "anyone know", "is it possible", "i was wondering",
 			"any idea", "any update", "vraagje", "quick question", "question");
-	private static final long[][] REQUEST_PHRASES = phrases("kunnen jullie", "kun je", "kunt u", "kunt u mij",
+	private static final Phrases REQUEST_PHRASES = new Phrases("kunnen jullie", "kun je", "kunt u", "kunt u mij",
 			"wil graag", "zou graag", "graag", "alsjeblieft", "alstublieft", "aub", "svp", "bel me", "bel mij",
 			"neem contact", "stuur me", "stuur mij", "help me", "help mij", "please", "pls", "plz", "can you",
 			"could you", "would you", "can someone", "dm me", "i need", "i want", "i'd like", "help", "fix");
-	private static final long[] PRAISE_WORDS = Hashing.sortedHashes("bedankt", "dank", "dankjewel", "dankuwel",
+	private static final WordSet PRAISE_WORDS = WordSet.of("bedankt", "dank", "dankjewel", "dankuwel",
 			"dankzij", "top", "geweldig", "geweldige", "fantastisch", "super", "complimenten", "compliment", "chapeau",
 			"tevreden", "blij", "aanrader", "behulpzaam", "vriendelijk", "vriendelijke", "prima", "fijn", "netjes",
 			"perfect", "uitstekend", "heerlijk", "mooi", "prettig", "thanks", "thank", "thx", "great", "awesome", "love",
 			"loved", "amazing", "excellent", "kudos", "appreciate", "appreciated", "helpful", "brilliant", "fantastic",
 			"wonderful", "best", "perfect", "shoutout", "danke", "merci", "gracias");
-	private static final long[] DUTCH_COMPLAINT_WORDS = Hashing.sortedHashes("klacht", "klachten", "waardeloos",
+	private static final WordSet DUTCH_COMPLAINT_WORDS = WordSet.of("klacht", "klachten", "waardeloos",
 			"waardeloze", "belachelijk", "schandalig", "schande", "onacceptabel", "teleurgesteld", "teleurstellend",
 			"slecht", "slechte", "kapot", "beschadigd", "defect", "storing", "vertraagd", "vertraging", "crasht",
 			"foutmelding", "fout", "verkeerde", "geblokkeerd", "kwijt", "onbereikbaar", "onbeschoft", "ellende", "gedoe",
 			"boos", "woedend", "irritant", "frustrerend", "terugbetaling", "afgeschreven", "geannuleerd", "oplichting",
 			"vreselijk", "vreselijke", "stuk", "uitval", "valt", "nooit", "wacht", "wachten", "opdagen", "ongeïnteresseerd",
 			"kastje", "nergens", "ontevreden", "misselijk", "lamlendig", "klote", "kut", "bagger");
-	private static final long[][] DUTCH_COMPLAINT_PHRASES = phrases("nog steeds", "nog geen", "niet bezorgd",
+	private static final Phrases DUTCH_COMPLAINT_PHRASES = new Phrases("nog steeds", "nog geen", "niet bezorgd",
 			"niet ontvangen", "niet gekregen", "niet opgelost", "werkt niet", "doet het niet", "niet meer",
 			"geen reactie", "geen antwoord", "geen internet", "al dagen", "al weken", "al maanden", "al twee",
 			"al drie", "in de wacht", "te veel", "niet tevreden", "kan niet", "niet inloggen", "geld terug",
 			"geen stap", "keer dat", "derde keer", "de derde", "nooit meer", "niet komen");
-	private static final long[] NEGATIONS = Hashing.sortedHashes(Lexicon.DUTCH_NEGATIONS);
+	private static final WordSet NEGATIONS = WordSet.of(Lexicon.DUTCH_NEGATIONS);
 
 	private IntentRules() {
 	}
@@ -64,10 +64,10 @@ final class IntentRules {
 				continue;
 			}
 			if (sentenceStart && type == Tokens.WORD) {
-				if (Hashing.contains(QUESTION_WORDS, t.hash[k])) {
+				if (QUESTION_WORDS.contains(t.hash[k])) {
 					score = Math.max(score, 0.85);
 				}
-				else if (Hashing.contains(QUESTION_VERBS, t.hash[k]) && k + 1 < t.size && t.type[k + 1] == Tokens.WORD) {
+				else if (QUESTION_VERBS.contains(t.hash[k]) && k + 1 < t.size && t.type[k + 1] == Tokens.WORD) {
 					score = Math.max(score, 0.7);
 				}
 			}
@@ -85,8 +85,8 @@ final class IntentRules {
 
 	static boolean hasPraiseWord(Tokens t) {
 		for (int k = 0; k < t.size; k++) {
-			if (t.type[k] == Tokens.WORD && Hashing.contains(PRAISE_WORDS, t.hash[k])
-					&& !(k > 0 && Hashing.contains(NEGATIONS, t.hash[k - 1]))) {
+			if (t.type[k] == Tokens.WORD && PRAISE_WORDS.contains(t.hash[k])
+					&& !(k > 0 && NEGATIONS.contains(t.hash[k - 1]))) {
 				return true;
 			}
 		}
@@ -97,8 +97,8 @@ final class IntentRules {
 	static double dutchComplaintCues(Tokens t) {
 		double score = 0;
 		for (int k = 0; k < t.size; k++) {
-			if (t.type[k] == Tokens.WORD && Hashing.contains(DUTCH_COMPLAINT_WORDS, t.hash[k])
-					&& !(k > 0 && Hashing.contains(NEGATIONS, t.hash[k - 1]))) {
+			if (t.type[k] == Tokens.WORD && DUTCH_COMPLAINT_WORDS.contains(t.hash[k])
+					&& !(k > 0 && NEGATIONS.contains(t.hash[k - 1]))) {
 				score += 0.6;
 			}
 		}
@@ -109,36 +109,63 @@ final class IntentRules {
 		return score;
 	}
 
-	private static long[][] phrases(String... phrases) {
-		long[][] out = new long[phrases.length][];
-		for (int i = 0; i < phrases.length; i++) {
-			String[] words = phrases[i].split(" ");
-			out[i] = new long[words.length];
-			for (int w = 0; w < words.length; w++) {
-				out[i][w] = Hashing.hash(words[w]);
-			}
-		}
-		return out;
+	private static boolean matchesAny(Tokens t, Phrases phrases) {
+		return phrases.count(t, true) > 0;
 	}
 
-	private static boolean matchesAny(Tokens t, long[][] phrases) {
-		return countMatches(t, phrases) > 0;
+	private static int countMatches(Tokens t, Phrases phrases) {
+		return phrases.count(t, false);
 	}
 
-	private static int countMatches(Tokens t, long[][] phrases) {
-		int count = 0;
-		for (long[] phrase : phrases) {
-			for (int k = 0; k + phrase.length <= t.size; k++) {
-				boolean match = true;
-				for (int w = 0; w < phrase.length && match; w++) {
-					match = t.type[k + w] == Tokens.WORD && t.hash[k + w] == phrase[w];
+	/** Word sequences, looked up by their first word so that a text is walked once, not once per phrase. */
+	private static final class Phrases {
+		private final long[][] phrases;
+		private final WordSet firstWords;
+
+		Phrases(String... phrases) {
+			if (phrases.length > 64) {
+				throw new IllegalArgumentException("At most 64 phrases per list (a bit each), got " + phrases.length);
+			}
+			this.phrases = new long[phrases.length][];
+			long[] first = new long[phrases.length];
+			for (int i = 0; i < phrases.length; i++) {
+				String[] words = phrases[i].split(" ");
+				this.phrases[i] = new long[words.length];
+				for (int w = 0; w < words.length; w++) {
+					this.phrases[i][w] = Hashing.hash(words[w]);
 				}
-				if (match) {
-					count++;
-					break;
+				first[i] = this.phrases[i][0];
+			}
+			this.firstWords = WordSet.ofHashes(first);
+		}
+
+		/** How many distinct phrases occur in the text (each counted once); with {@code any}, stops at the first. */
+		int count(Tokens t, boolean any) {
+			int count = 0;
+			long seen = 0; // a bit per phrase already counted
+			for (int k = 0; k < t.size; k++) {
+				if (t.type[k] != Tokens.WORD || !firstWords.contains(t.hash[k])) {
+					continue;
+				}
+				for (int p = 0; p < phrases.length; p++) {
+					long[] phrase = phrases[p];
+					if (phrase[0] != t.hash[k] || k + phrase.length > t.size || (seen & (1L << p)) != 0) {
+						continue;
+					}
+					boolean match = true;
+					for (int w = 1; w < phrase.length && match; w++) {
+						match = t.type[k + w] == Tokens.WORD && t.hash[k + w] == phrase[w];
+					}
+					if (match) {
+						if (any) {
+							return 1;
+						}
+						count++;
+						seen |= 1L << p;
+					}
 				}
 			}
+			return count;
 		}
-		return count;
 	}
 }

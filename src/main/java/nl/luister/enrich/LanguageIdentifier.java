@@ -1,6 +1,7 @@
 package nl.luister.enrich;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,9 +17,11 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 
 /**
  * Tells the language of a text among a configured set (ISO 639-1 codes), or {@link #UNDETERMINED}. A cascade: a
- * stop-word count settles texts with several unambiguous function words of one language and none of another; Lingua
- * (high-accuracy mode, restricted to the configured languages) decides the rest. When Lingua's two best languages are
- * too close, a hint (the author's or thread's language) breaks the tie; without one the answer is undetermined.
+ * stop-word count settles texts with several unambiguous function words of one language and none of another; then
+ * Lingua's own 1–5-gram models, scored allocation-free ({@link NgramScorer}), settle texts where one language leads
+ * clearly; Lingua itself (high-accuracy mode, restricted to the configured languages) decides the rest. When
+ * Lingua's two best languages are too close, a hint (the author's or thread's language) breaks the tie; without one
+ * the answer is undetermined.
  * <p>
  * Thread-safe. Lingua loads its models lazily on first use (a few hundred ms and tens of MB per language); call
  * {@link #warmUp()} to pay that up front. Never throws on bad input: null, empty, emoji-only or URL-only text is
@@ -69,21 +72,41 @@ public final class LanguageIdentifier {
 
 	private final List<String> languages;
 	private final LanguageDetector lingua;
-	private final Map<Long, Integer> stopWordLanguage = new HashMap<>();
+	/** Unambiguous stop words: open-addressing table of word hashes and the index of their language. */
+	private final long[] stopWordKeys;
+	private final byte[] stopWordLanguages;
+	private final int stopWordMask;
+	private final ThreadLocal<int[]> stopWordCounts;
 	private final boolean fastPath;
+	/** Whether every configured language has a stop-word list (else that stage would favour the ones that do). */
+	private final boolean stopWords;
 	private final double minimumDistance;
-	private final TrigramScorer trigrams;
-	private final ThreadLocal<double[]> trigramScores;
-	private static final double TRIGRAM_MARGIN = 12;
-	private static final int TRIGRAM_MINIMUM = 8;
+	private final NgramScorer ngrams;
+	private final ThreadLocal<double[]> ngramScores;
+	private final ThreadLocal<int[]> ngramRing = ThreadLocal.withInitial(() -> new int[NgramScorer.RING * 5]);
+	private final double ngramMargin;
+	/** Lingua's longest n-grams; shorter orders alone separate Dutch from German and English less well. */
+	static final int NGRAM_ORDER = 5;
+	/**
+	 * How far (natural log of the likelihood ratio) the best language's n-gram score must lead the second before
+	 * Lingua is skipped. Chosen on the first half of each Lingua test file (see docs/understanding.md).
+	 */
+	static final double NGRAM_MARGIN = 1;
+	/** A lead no further words overturn in practice: scoring stops there (long texts). */
+	private static final double DECISIVE = 60;
 	private final ThreadLocal<Tokens> tokens = ThreadLocal.withInitial(Tokens::new);
 
 	/**
 	 * @param languages       ISO 639-1 codes Lingua knows (e.g. nl, en, de, fr, es); at least two
 	 * @param minimumDistance how far Lingua's best probability must lead the second before it is believed (0–1)
-	 * @param fastPath        settle clear cases by stop words before asking Lingua
+	 * @param fastPath        settle clear cases by stop words and n-gram scores before asking Lingua
 	 */
 	public LanguageIdentifier(List<String> languages, double minimumDistance, boolean fastPath) {
+		this(languages, minimumDistance, fastPath, NGRAM_ORDER, NGRAM_MARGIN);
+	}
+
+	LanguageIdentifier(List<String> languages, double minimumDistance, boolean fastPath, int ngramOrder,
+			double ngramMargin) {
 		if (languages == null || languages.size() < 2) {
 			throw new IllegalArgumentException("Language identification needs at least two languages, got " + languages);
 		}
@@ -97,7 +120,9 @@ public final class LanguageIdentifier {
 		this.languages = List.copyOf(codes);
 		this.lingua = LanguageDetectorBuilder.fromLanguages(lingua.toArray(Language[]::new)).build();
 		this.minimumDistance = minimumDistance;
-		this.fastPath = fastPath && STOP_WORDS.keySet().containsAll(codes);
+		this.fastPath = fastPath;
+		this.stopWords = STOP_WORDS.keySet().containsAll(codes);
+		Map<Long, Integer> stopWordLanguage = new HashMap<>();
 		Set<Long> ambiguous = new HashSet<>();
 		for (int i = 0; i < codes.size(); i++) {
 			for (String w : STOP_WORDS.getOrDefault(codes.get(i), new String[0])) {
@@ -108,8 +133,19 @@ public final class LanguageIdentifier {
 			}
 		}
 		ambiguous.forEach(stopWordLanguage::remove);
-		this.trigrams = fastPath ? new TrigramScorer(this.languages) : null;
-		this.trigramScores = ThreadLocal.withInitial(() -> new double[this.languages.size()]);
+		int capacity = Integer.highestOneBit(Math.max(16, stopWordLanguage.size() * 4));
+		this.stopWordKeys = new long[capacity];
+		this.stopWordLanguages = new byte[capacity];
+		this.stopWordMask = capacity - 1;
+		stopWordLanguage.forEach((h, language) -> {
+			int s = stopWordSlot(h);
+			stopWordKeys[s] = h;
+			stopWordLanguages[s] = language.byteValue();
+		});
+		this.stopWordCounts = ThreadLocal.withInitial(() -> new int[this.languages.size()]);
+		this.ngrams = this.fastPath ? new NgramScorer(this.languages, ngramOrder) : null;
+		this.ngramMargin = ngramMargin;
+		this.ngramScores = ThreadLocal.withInitial(() -> new double[this.languages.size() + 1]);
 	}
 
 	public List<String> languages() {
@@ -136,17 +172,9 @@ public final class LanguageIdentifier {
 		if (t.letters < MIN_LETTERS) {
 			return new Result(UNDETERMINED, 0);
 		}
-		if (fastPath) {
-			Result quick = byStopWords(t);
-			if (quick != null) {
-				return quick;
-			}
-		}
-		if (trigrams != null) {
-			Result quick = byTrigrams(t);
-			if (quick != null) {
-				return quick;
-			}
+		Result quick = fastPath(t);
+		if (quick != null) {
+			return quick;
 		}
 		StringBuilder clean = new StringBuilder(t.bufLen + t.size);
 		for (int k = 0; k < t.size; k++) {
@@ -192,15 +220,34 @@ public final class LanguageIdentifier {
 		return new Result(UNDETERMINED, p1 - p2);
 	}
 
+	/** The slot of {@code h} in the stop-word table, or the empty slot where it would go. */
+	private int stopWordSlot(long h) {
+		int s = (int) Hashing.mix(h) & stopWordMask;
+		while (stopWordKeys[s] != 0 && stopWordKeys[s] != h) {
+			s = (s + 1) & stopWordMask;
+		}
+		return s;
+	}
+
+	/** The answer of the fast stages (stop words, then n-grams), or null when Lingua has to decide. */
+	Result fastPath(Tokens t) {
+		if (!fastPath || t.letters < MIN_LETTERS) {
+			return null;
+		}
+		Result quick = stopWords ? byStopWords(t) : null;
+		return quick != null ? quick : byNgrams(t);
+	}
+
 	private Result byStopWords(Tokens t) {
 		int n = languages.size();
 		int best = -1, bestCount = 0, secondCount = 0;
-		int[] counts = new int[n];
+		int[] counts = stopWordCounts.get();
+		Arrays.fill(counts, 0);
 		for (int k = 0; k < t.size; k++) {
 			if (t.type[k] == Tokens.WORD) {
-				Integer lang = stopWordLanguage.get(t.hash[k]);
-				if (lang != null) {
-					counts[lang]++;
+				int s = stopWordSlot(t.hash[k]);
+				if (stopWordKeys[s] == t.hash[k] && t.hash[k] != 0) {
+					counts[stopWordLanguages[s]]++;
 				}
 			}
 		}
@@ -220,28 +267,28 @@ public final class LanguageIdentifier {
 		return null;
 	}
 
-	/** Believes the trigram models when enough trigrams put one language far (in log-probability) ahead. */
-	private Result byTrigrams(Tokens t) {
-		double[] scores = trigramScores.get();
-		java.util.Arrays.fill(scores, 0);
-		int count = trigrams.score(t, scores);
-		if (count < TRIGRAM_MINIMUM) {
+	/** Believes Lingua's n-gram models when they put one language far ahead of every other. */
+	private Result byNgrams(Tokens t) {
+		double[] scores = ngramScores.get();
+		int n = languages.size();
+		// letters of another script: Lingua's alphabet rules decide (usually undetermined)
+		if (ngrams.score(t, scores, ngramRing.get(), DECISIVE) == 0 || scores[n] * 4 >= t.letters) {
 			return null;
 		}
 		int best = 0;
-		for (int l = 1; l < scores.length; l++) {
+		for (int l = 1; l < n; l++) {
 			if (scores[l] > scores[best]) {
 				best = l;
 			}
 		}
 		double second = Double.NEGATIVE_INFINITY;
-		for (int l = 0; l < scores.length; l++) {
-			if (l != best) {
-				second = Math.max(second, scores[l]);
+		for (int l = 0; l < n; l++) {
+			if (l != best && scores[l] > second) {
+				second = scores[l];
 			}
 		}
 		double margin = scores[best] - second;
-		if (margin < TRIGRAM_MARGIN) {
+		if (margin < ngramMargin) {
 			return null;
 		}
 		return new Result(languages.get(best), Math.min(0.99, 0.8 + margin / 200));

@@ -46,8 +46,8 @@ final class Lexicon {
 	private final long[] keys;
 	private final float[] values;
 	private final int mask;
-	private final long[] negations;
-	private final long[] intensifiers;
+	private final WordSet negations;
+	private final WordSet intensifiers;
 
 	private Lexicon(Map<String, Float> words, String[] negations, String[] intensifiers) {
 		int capacity = Integer.highestOneBit(Math.max(16, (words.size() + EMOJI.size()) * 2)) * 2;
@@ -57,8 +57,8 @@ final class Lexicon {
 		Arrays.fill(keys, 0L);
 		words.forEach(this::put);
 		EMOJI.forEach(this::put);
-		this.negations = Hashing.sortedHashes(negations);
-		this.intensifiers = Hashing.sortedHashes(intensifiers);
+		this.negations = WordSet.of(negations);
+		this.intensifiers = WordSet.of(intensifiers);
 	}
 
 	static Lexicon english(Map<String, Float> words) {
@@ -122,10 +122,10 @@ final class Lexicon {
 	}
 
 	boolean isNegation(long h) {
-		return Hashing.contains(negations, h);
+		return negations.contains(h);
 	}
 
 	boolean isIntensifier(long h) {
-		return Hashing.contains(intensifiers, h);
+		return intensifiers.contains(h);
 	}
 }

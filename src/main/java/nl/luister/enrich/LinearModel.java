@@ -34,14 +34,19 @@ final class LinearModel {
 		return labels.length;
 	}
 
-	/** Writes class probabilities (softmax of the scores) into {@code probabilities}. */
+	/**
+	 * Writes class probabilities (softmax of the scores) into {@code probabilities}. The vector may come from features
+	 * hashed into a larger power-of-two dimension: its buckets are folded into this model's by their low bits, which
+	 * is exactly how {@link Features} would have bucketed them for this dimension.
+	 */
 	void predict(FeatureVector x, float[] probabilities) {
 		int c = labels.length;
+		int mask = dimension - 1;
 		for (int k = 0; k < c; k++) {
 			probabilities[k] = bias[k];
 		}
 		for (int i = 0; i < x.size; i++) {
-			int base = x.index[i] * c;
+			int base = (x.index[i] & mask) * c;
 			float v = x.value[i];
 			for (int k = 0; k < c; k++) {
 				probabilities[k] += weights[base + k] * v;

@@ -43,6 +43,10 @@ public class MessageUnderstanding {
 				RESOURCES + "lexicon-nl.tsv.gz", true);
 		this.englishComplaint = new TextClassifier(LinearModel.read(RESOURCES + "complaint-en.model.gz"),
 				englishSentiment.lexicon(), true);
+		if (!englishComplaint.canReuse(englishSentiment)) {
+			throw new IllegalStateException("The complaint model needs features the English sentiment model does not "
+					+ "extract (different lexicon, feature kinds or a larger dimension)");
+		}
 	}
 
 	/** With the default settings (nl, en, de, fr, es); for command-line tools that run without Spring. */
@@ -97,7 +101,7 @@ public class MessageUnderstanding {
 		float polarity = (dutch ? dutchSentiment : englishSentiment).classify(t, s.vector, p);
 		int best = LinearModel.argmax(p);
 		double damp = (known ? 1.0 : 0.6) * (t.words == 0 ? 0.8 : 1.0);
-		Sentiment sentiment = Sentiment.values()[best];
+		Sentiment sentiment = Sentiment.of(best);
 		double negative = p[0], positive = p[2];
 
 		double complaint;
@@ -105,7 +109,8 @@ public class MessageUnderstanding {
 			complaint = 1 - Math.exp(-(IntentRules.dutchComplaintCues(t) + 1.5 * Math.max(0, negative - 0.3)));
 		}
 		else {
-			englishComplaint.classify(t, s.vector, s.complaint);
+			// the vector still holds the English sentiment features of this text: the complaint model shares them
+			englishComplaint.classifyExtracted(s.vector, s.complaint);
 			complaint = s.complaint[1] * (known ? 1.0 : 0.7);
 		}
 		boolean praiseWord = IntentRules.hasPraiseWord(t);
@@ -125,7 +130,7 @@ public class MessageUnderstanding {
 			if (override >= 0 && override != best) {
 				p[override] = Math.max(p[override], 0.5f);
 				best = override;
-				sentiment = Sentiment.values()[best];
+				sentiment = Sentiment.of(best);
 				negative = p[0];
 				positive = p[2];
 			}
@@ -145,7 +150,7 @@ public class MessageUnderstanding {
 		Scratch s = scratch.get();
 		s.tokens.tokenize(text);
 		("nl".equals(language) ? dutchSentiment : englishSentiment).classify(s.tokens, s.vector, s.sentiment);
-		return Sentiment.values()[LinearModel.argmax(s.sentiment)];
+		return Sentiment.of(LinearModel.argmax(s.sentiment));
 	}
 
 	/** Complaint probability from the English model (any language), for evaluation and benchmarks. */

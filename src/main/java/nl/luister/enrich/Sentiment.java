@@ -6,8 +6,17 @@ import java.util.Locale;
 public enum Sentiment {
 	NEGATIVE, NEUTRAL, POSITIVE;
 
+	private static final Sentiment[] BY_INDEX = values();
+
+	private final String label = name().toLowerCase(Locale.ROOT);
+
 	/** The lower-case name used in files and JSON: negative, neutral or positive. */
 	public String label() {
-		return name().toLowerCase(Locale.ROOT);
+		return label;
+	}
+
+	/** By model class index (0 negative, 1 neutral, 2 positive), without the copy {@code values()} makes. */
+	static Sentiment of(int index) {
+		return BY_INDEX[index];
 	}
 }

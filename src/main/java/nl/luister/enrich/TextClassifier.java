@@ -50,6 +50,20 @@ final class TextClassifier {
 		return polarity;
 	}
 
+	/**
+	 * Classifies features another classifier already extracted into {@code vector}; only right when that one has the
+	 * same lexicon and feature settings and a dimension at least this model's (see {@link #canReuse}).
+	 */
+	void classifyExtracted(FeatureVector vector, float[] out) {
+		model.predict(vector, out);
+	}
+
+	/** Whether features extracted by {@code other} can be fed to {@link #classifyExtracted} of this classifier. */
+	boolean canReuse(TextClassifier other) {
+		return other.lexicon == lexicon && other.features.sameSettings(features)
+				&& other.model.dimension >= model.dimension;
+	}
+
 	void vectorize(Tokens tokens, FeatureVector vector) {
 		features.extract(tokens, lexicon, vector);
 	}

@@ -60,4 +60,42 @@ class LanguageIdentifierTests {
 		}
 		assertThat((double) right / total).isGreaterThanOrEqualTo(0.98);
 	}
+
+	@Test
+	void textMostlyInAnotherScriptIsLeftToLinguaEvenWithAnEnglishWord() {
+		Tokens t = new Tokens();
+		t.tokenize("Привет как дела сегодня hello");
+		assertThat(identifier.fastPath(t)).isNull();
+	}
+
+	@Test
+	void theFastPathAnswersShortTextsAsPlainLinguaDoes() throws IOException {
+		LanguageIdentifier lingua = new LanguageIdentifier(identifier.languages(), 0.02, false);
+		var dir = TestData.folder("langid-lingua-testdata").resolve("word-pairs");
+		Tokens t = new Tokens();
+		int settled = 0, agreed = 0;
+		for (String language : identifier.languages()) {
+			for (String line : Files.readAllLines(dir.resolve(language + ".txt")).subList(0, 100)) {
+				t.tokenize(line);
+				LanguageIdentifier.Result fast = identifier.fastPath(t);
+				if (fast != null) {
+					settled++;
+					if (fast.language().equals(lingua.identify(line).language())) {
+						agreed++;
+					}
+				}
+			}
+		}
+		assertThat(settled).isGreaterThan(400);
+		assertThat((double) agreed / settled).isGreaterThanOrEqualTo(0.95);
+	}
+
+	@Test
+	void languagesWithoutAStopWordListStillGetTheNgramFastPath() {
+		LanguageIdentifier withItalian = new LanguageIdentifier(List.of("nl", "it"), 0.02, true);
+		Tokens t = new Tokens();
+		t.tokenize("il pacco non è ancora arrivato");
+		assertThat(withItalian.fastPath(t)).isNotNull();
+		assertThat(withItalian.identify("il pacco non è ancora arrivato").language()).isEqualTo("it");
+	}
 }

@@ -44,6 +44,7 @@ public class UnderstandingBenchmark {
 
 	MessageUnderstanding understanding;
 	LanguageIdentifier languages;
+	LanguageIdentifier linguaOnly;
 	int next;
 
 	@Setup
@@ -51,6 +52,8 @@ public class UnderstandingBenchmark {
 		understanding = MessageUnderstanding.withDefaults();
 		languages = understanding.languages();
 		languages.warmUp();
+		linguaOnly = new LanguageIdentifier(languages.languages(), 0.02, false);
+		linguaOnly.warmUp();
 	}
 
 	private String nextMessage() {
@@ -67,6 +70,12 @@ public class UnderstandingBenchmark {
 	@Benchmark
 	public LanguageIdentifier.Result languageOnly() {
 		return languages.identify(nextMessage(), null);
+	}
+
+	/** Plain Lingua (high-accuracy mode, same languages), the reference the cascade is measured against. */
+	@Benchmark
+	public LanguageIdentifier.Result languageLinguaOnly() {
+		return linguaOnly.identify(nextMessage(), null);
 	}
 
 	@Benchmark
