@@ -28,13 +28,15 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The matcher benchmark: docs/s on one thread for Luister's presearcher, the monitor's default one and none,
- * at 1k/10k/100k generated topics, one mention per call and batches of 100; then, outside JMH, the candidate
- * topics verified per mention, heap used, time to register 100k topics and time for a topic change to show.
+ * The matcher benchmark: docs/s on one thread for Luister's presearcher (MULTIPASS) and the monitor's default
+ * one, at 1k/10k/100k generated topics, one mention per call and batches of 100, and for no presearcher at 1k
+ * and (batched) 10k; then, outside JMH, the candidate topics verified per mention, heap used, time to register
+ * the topics, time for a topic change to show, and docs/s with no presearcher at every size.
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:exec@jmh} (or {@code ./luister jmh}); {@code -Djmh.args=quick}
- * runs shorter iterations, {@code -Djmh.args=facts} only the facts outside JMH. Verifying every topic (no presearcher) is only measured up to 10k topics: at 100k
- * one mention takes seconds.
+ * runs shorter iterations, {@code -Djmh.args=facts} only the facts outside JMH. JMH measures verifying every
+ * topic (no presearcher) only up to 10k topics, because at 100k one mention takes about a second; the facts time
+ * it at every size over a few seconds of mentions.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,7 +52,7 @@ public class MatcherBenchmark {
 	@Param({ "1000", "10000", "100000" })
 	int queries;
 
-	@Param({ "WEIGHTED", "DEFAULT" })
+	@Param({ "MULTIPASS", "DEFAULT" })
 	Presearching presearching;
 
 	@Param({ "1", "100" })
@@ -121,14 +123,19 @@ public class MatcherBenchmark {
 			.measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(4));
 	}
 
-	/** Registration time, heap, candidates per mention and change visibility, measured once on this thread. */
+	/**
+	 * Registration time, heap, candidates per mention and change visibility, measured once on this thread; for
+	 * NONE (every topic verified) also docs/s, timed over as many mentions as fit in a few seconds, because one JMH
+	 * operation of 100 mentions would take minutes at 100k topics.
+	 */
 	static void facts(boolean quick) {
 		for (int size : quick ? new int[] { 1_000, 10_000 } : new int[] { 1_000, 10_000, 100_000 }) {
 			TopicCorpus corpus = corpus(size);
 			List<StandingQuery> standing = corpus.queries(size);
 			List<MatchDocument> documents = corpus.documents(5_000);
-			Presearching[] presearchers = (size > 10_000) ? new Presearching[] { Presearching.WEIGHTED, Presearching.DEFAULT }
-					: new Presearching[] { Presearching.WEIGHTED, Presearching.MULTIPASS, Presearching.DEFAULT };
+			Presearching[] presearchers = (size > 10_000)
+					? new Presearching[] { Presearching.MULTIPASS, Presearching.DEFAULT, Presearching.NONE }
+					: Presearching.values();
 			for (Presearching presearching : presearchers) {
 				long heapBefore = usedHeap();
 				long start = System.nanoTime();
@@ -136,6 +143,10 @@ public class MatcherBenchmark {
 					matcher.replaceAll(standing);
 					double registerSeconds = (System.nanoTime() - start) / 1e9;
 					long heapAfter = usedHeap();
+					if (presearching == Presearching.NONE) {
+						noneFacts(matcher, documents, size, registerSeconds, (heapAfter - heapBefore) / (1024 * 1024));
+						continue;
+					}
 					long matched = 0;
 					for (MatchDocument document : documents.subList(0, 1_000)) {
 						matched += matcher.match(List.of(document)).getFirst().size();
@@ -166,6 +177,31 @@ public class MatcherBenchmark {
 				}
 			}
 		}
+	}
+
+	private static void noneFacts(LuceneTopicMatcher matcher, List<MatchDocument> documents, int size,
+			double registerSeconds, long heapMb) {
+		matcher.match(documents.subList(0, 100));
+		long deadline = System.nanoTime() + 5_000_000_000L;
+		long t0 = System.nanoTime();
+		int single = 0;
+		while (single < 3 || System.nanoTime() < deadline) {
+			matcher.match(List.of(documents.get(100 + single)));
+			single++;
+		}
+		double singleRate = single / ((System.nanoTime() - t0) / 1e9);
+		deadline = System.nanoTime() + 5_000_000_000L;
+		t0 = System.nanoTime();
+		int batched = 0;
+		while (batched == 0 || System.nanoTime() < deadline) {
+			matcher.match(documents.subList(1_000 + batched, 1_100 + batched));
+			batched += 100;
+		}
+		double batchRate = batched / ((System.nanoTime() - t0) / 1e9);
+		System.out.printf(Locale.ROOT,
+				"FACTS queries=%d presearcher=NONE register=%.2fs heap=%dMB docsPerSecond(single)=%.1f (%d docs) "
+						+ "docsPerSecond(batch100)=%.1f (%d docs)%n",
+				size, registerSeconds, heapMb, singleRate, single, batchRate, batched);
 	}
 
 	private static long usedHeap() {
