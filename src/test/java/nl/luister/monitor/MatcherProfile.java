@@ -23,9 +23,11 @@ final class MatcherProfile {
 		List<StandingQuery> standing = corpus.queries(size);
 		List<MatchDocument> documents = corpus.documents(10_000);
 		long t0 = System.nanoTime();
+		long registerCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 		try (LuceneTopicMatcher matcher = new LuceneTopicMatcher(presearching)) {
 			matcher.replaceAll(standing);
-			System.out.printf(Locale.ROOT, "register %.1fs%n", (System.nanoTime() - t0) / 1e9);
+			System.out.printf(Locale.ROOT, "register %.1fs (thread cpu %.1fs)%n", (System.nanoTime() - t0) / 1e9,
+					(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - registerCpu) / 1e9);
 			long[] perShape = new long[30];
 			long total = 0;
 			for (MatchDocument doc : documents.subList(0, 500)) {
