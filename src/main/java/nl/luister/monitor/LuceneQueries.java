@@ -53,6 +53,27 @@ final class LuceneQueries {
 	 * rebuilt (and hashed) the query for every mention. Only queries made of parts whose rewrite ignores the
 	 * documents are rewritten; spans and numeric ranges (whose rewrite reads the index) are returned unchanged.
 	 */
+	/** Whether a compiled query selects on prefix or suffix terms (it has a wildcard word). */
+	static boolean usesAffixes(Query query) {
+		boolean[] found = { false };
+		query.visit(new QueryVisitor() {
+			@Override
+			public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+				return this;
+			}
+
+			@Override
+			public void consumeTerms(Query leaf, Term... terms) {
+				for (Term term : terms) {
+					if (term.field().startsWith("pfx.") || term.field().startsWith("sfx.")) {
+						found[0] = true;
+					}
+				}
+			}
+		});
+		return found[0];
+	}
+
 	private static IndexSearcher noDocuments() {
 		try {
 			return new IndexSearcher(new MultiReader());

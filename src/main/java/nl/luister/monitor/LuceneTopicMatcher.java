@@ -104,6 +104,9 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 
 	private volatile boolean english;
 
+	/** Whether some topic has a wildcard word, so mentions need the prefix and suffix fields. */
+	private volatile boolean affixes;
+
 	/** A matcher with Luister's presearcher. */
 	public LuceneTopicMatcher() {
 		this(Presearching.MULTIPASS);
@@ -162,6 +165,9 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			for (StandingQuery query : standing) {
 				noteStemming(query.stemming());
 			}
+			for (MonitorQuery query : compiled) {
+				noteAffixes(query.getQuery());
+			}
 			try {
 				this.monitor.register(compiled);
 				List<String> gone = new ArrayList<>();
@@ -187,6 +193,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		MonitorQuery compiled = compile(query);
 		synchronized (this.writeLock) {
 			noteStemming(query.stemming());
+			noteAffixes(compiled.getQuery());
 			try {
 				this.monitor.register(compiled);
 			}
@@ -219,9 +226,10 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		}
 		boolean withDutch = this.dutch;
 		boolean withEnglish = this.english;
+		boolean withAffixes = this.affixes;
 		Document[] docs = new Document[batch.size()];
 		for (int i = 0; i < docs.length; i++) {
-			docs[i] = MentionAnalysis.document(batch.get(i), withDutch, withEnglish);
+			docs[i] = MentionAnalysis.document(batch.get(i), withDutch, withEnglish, withAffixes);
 		}
 		List<Set<Long>> results = new ArrayList<>(docs.length);
 		try {
@@ -289,6 +297,13 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		return Collections.unmodifiableSet(ids);
 	}
 
+	/** Mentions carry prefix and suffix fields (about six terms per word) only once a topic has a wildcard. */
+	private void noteAffixes(Query query) {
+		if (!this.affixes && LuceneQueries.usesAffixes(query)) {
+			this.affixes = true;
+		}
+	}
+
 	private void noteStemming(Stemming stemming) {
 		if (stemming == Stemming.DUTCH) {
 			this.dutch = true;
@@ -314,7 +329,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	Set<Long> candidates(MatchDocument mention) {
 		Set<Long> ids = ConcurrentHashMap.newKeySet();
 		try {
-			this.monitor.match(MentionAnalysis.document(mention, this.dutch, this.english), (searcher) -> new CandidateMatcher<QueryMatch>(searcher) {
+			this.monitor.match(MentionAnalysis.document(mention, this.dutch, this.english, this.affixes), (searcher) -> new CandidateMatcher<QueryMatch>(searcher) {
 				@Override
 				public void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) {
 					ids.add(Long.parseLong(queryId));

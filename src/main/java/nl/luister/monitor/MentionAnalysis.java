@@ -111,32 +111,32 @@ final class MentionAnalysis {
 		};
 	}
 
-	/** A document for the monitor; stemmed fields only when some topic needs them. */
-	static Document document(MatchDocument mention, boolean dutch, boolean english) {
+	/** A document for the monitor; stemmed fields and prefix/suffix fields only when some topic needs them. */
+	static Document document(MatchDocument mention, boolean dutch, boolean english, boolean affixes) {
 		Document doc = new Document();
 		String all = (mention.title() == null) ? nullToEmpty(mention.text()) : mention.title() + "\n" + nullToEmpty(mention.text());
-		addText(doc, TEXT, all, dutch, english);
+		addText(doc, TEXT, all, dutch, english, affixes);
 		doc.add(new TextField(PAIRS, all, Field.Store.NO));
 		if (mention.title() != null) {
-			addText(doc, TITLE, mention.title(), dutch, english);
+			addText(doc, TITLE, mention.title(), dutch, english, affixes);
 		}
 		doc.add(new TextField(RAW, all, Field.Store.NO));
-		addKeyword(doc, "author", handle(mention.authorHandle()));
+		addKeyword(doc, "author", handle(mention.authorHandle()), affixes);
 		for (String tag : extract(HASHTAG, all)) {
-			addKeyword(doc, "tag", tag);
+			addKeyword(doc, "tag", tag, affixes);
 		}
 		for (String handle : extract(MENTION, all)) {
-			addKeyword(doc, "mention", handle);
+			addKeyword(doc, "mention", handle, affixes);
 		}
 		if (mention.url() != null) {
-			addKeyword(doc, "url", normalizeUrl(mention.url()));
+			addKeyword(doc, "url", normalizeUrl(mention.url()), affixes);
 			for (String suffix : hostSuffixes(host(mention.url()))) {
 				doc.add(new StringField("site", suffix, Field.Store.NO));
 			}
 		}
-		addKeyword(doc, "lang", lower(mention.language()));
-		addKeyword(doc, "source", lower(mention.sourceKey()));
-		addKeyword(doc, "channel", lower(mention.channel()));
+		addKeyword(doc, "lang", lower(mention.language()), false);
+		addKeyword(doc, "source", lower(mention.sourceKey()), false);
+		addKeyword(doc, "channel", lower(mention.channel()), false);
 		if (mention.followers() != null) {
 			doc.add(new IntPoint(FOLLOWERS, mention.followers()));
 		}
@@ -146,19 +146,23 @@ final class MentionAnalysis {
 	/** The same document as a one-document in-memory index, for checking one query (previews, tests). */
 	static MemoryIndex memoryIndex(MatchDocument mention) {
 		MemoryIndex index = new MemoryIndex();
-		for (var field : document(mention, true, true)) {
+		for (var field : document(mention, true, true, true)) {
 			index.addField(field, ANALYZER);
 		}
 		return index;
 	}
 
-	private static void addText(Document doc, String base, String value, boolean dutch, boolean english) {
+	private static void addText(Document doc, String base, String value, boolean dutch, boolean english,
+			boolean affixes) {
 		doc.add(new TextField(base, value, Field.Store.NO));
 		if (dutch) {
 			doc.add(new TextField(base + "_nl", value, Field.Store.NO));
 		}
 		if (english) {
 			doc.add(new TextField(base + "_en", value, Field.Store.NO));
+		}
+		if (!affixes) {
+			return;
 		}
 		Set<String> prefixes = new HashSet<>();
 		Set<String> suffixes = new HashSet<>();
@@ -169,12 +173,12 @@ final class MentionAnalysis {
 		addAffixFields(doc, base, prefixes, suffixes);
 	}
 
-	private static void addKeyword(Document doc, String field, String value) {
+	private static void addKeyword(Document doc, String field, String value, boolean affixes) {
 		if (value == null || value.isEmpty()) {
 			return;
 		}
 		doc.add(new StringField(field, value, Field.Store.NO));
-		if (PREFIXED.contains(field)) {
+		if (affixes && PREFIXED.contains(field)) {
 			Set<String> prefixes = new HashSet<>();
 			Set<String> suffixes = new HashSet<>();
 			addPrefixes(value, prefixes);
