@@ -54,8 +54,9 @@ import org.slf4j.LoggerFactory;
  * <p>Lifecycle: create, {@link #replaceAll} at start-up, {@link #put}/{@link #remove} at runtime,
  * {@link #close} at shutdown. Thread-safety: {@link #match} may run on many threads while topics change;
  * changes are serialised and visible to the next match as soon as the call returns; each topic is matched
- * with either its old or its new query. A stemmed topic makes documents carry stemmed fields from then on;
- * a batch that started just before the first stemmed topic was added may miss it once.
+ * with either its old or its new query. A stemmed topic makes documents carry stemmed fields from then on,
+ * and a wildcard topic prefix and suffix fields; a batch that started just before the first such topic was
+ * added may miss it once.
  *
  * <p>Errors: {@link #put} and {@link #replaceAll} throw {@link QuerySyntaxError} for an invalid query and then
  * change nothing. When Lucene reports an error for one query on a batch (e.g. a wildcard inside NEAR with too
