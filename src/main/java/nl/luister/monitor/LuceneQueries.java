@@ -1,9 +1,13 @@
 package nl.luister.monitor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.spans.FieldMaskingSpanQuery;
 import org.apache.lucene.queries.spans.SpanMultiTermQueryWrapper;
@@ -13,13 +17,16 @@ import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 import org.apache.lucene.util.automaton.Operations;
 
 /**
@@ -34,7 +41,89 @@ final class LuceneQueries {
 	/** Bounds the automaton built for a wildcard word; our words are short, so this is never reached in practice. */
 	static final int DETERMINIZE_WORK_LIMIT = Operations.DEFAULT_DETERMINIZE_WORK_LIMIT;
 
+	/** A searcher over no documents, for rewrites that do not depend on the documents. */
+	private static final IndexSearcher NO_DOCUMENTS = noDocuments();
+
 	private LuceneQueries() {
+	}
+
+	/**
+	 * The query as Lucene rewrites it before every search, done once: boolean clauses flattened and wildcards
+	 * wrapped for constant-score matching. Verifying a candidate then skips the rewrite loop, which otherwise
+	 * rebuilt (and hashed) the query for every mention. Only queries made of parts whose rewrite ignores the
+	 * documents are rewritten; spans and numeric ranges (whose rewrite reads the index) are returned unchanged.
+	 */
+	/** Whether a compiled query selects on prefix or suffix terms (it has a wildcard word). */
+	static boolean usesAffixes(Query query) {
+		boolean[] found = { false };
+		query.visit(new QueryVisitor() {
+			@Override
+			public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+				return this;
+			}
+
+			@Override
+			public void consumeTerms(Query leaf, Term... terms) {
+				for (Term term : terms) {
+					if (term.field().startsWith("pfx.") || term.field().startsWith("sfx.")) {
+						found[0] = true;
+					}
+				}
+			}
+		});
+		return found[0];
+	}
+
+	private static IndexSearcher noDocuments() {
+		try {
+			return new IndexSearcher(new MultiReader());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not open an empty reader", ex);
+		}
+	}
+
+	static Query prerewritten(Query query) {
+		boolean[] documentFree = { true };
+		query.visit(new QueryVisitor() {
+			@Override
+			public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+				check(parent);
+				return this;
+			}
+
+			@Override
+			public void visitLeaf(Query leaf) {
+				check(leaf);
+			}
+
+			@Override
+			public void consumeTerms(Query leaf, Term... terms) {
+				check(leaf);
+			}
+
+			@Override
+			public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+				check(leaf);
+			}
+
+			private void check(Query part) {
+				if (!(part instanceof BooleanQuery || part instanceof TermQuery || part instanceof PhraseQuery
+						|| part instanceof WildcardQuery || part instanceof PrefixQuery
+						|| part instanceof MatchAllDocsQuery)) {
+					documentFree[0] = false;
+				}
+			}
+		});
+		if (!documentFree[0]) {
+			return query;
+		}
+		try {
+			return NO_DOCUMENTS.rewrite(query);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("could not rewrite " + query, ex);
+		}
 	}
 
 	static Query compile(QueryNode node, Stemming stemming) {
@@ -214,6 +303,10 @@ final class LuceneQueries {
 		Term prefix = MentionAnalysis.prefixTerm(base, word.literalPrefix());
 		if (prefix != null) {
 			builder.add(new TermQuery(prefix), Occur.FILTER);
+		}
+		Term suffix = MentionAnalysis.suffixTerm(base, word.literalSuffix());
+		if (suffix != null) {
+			builder.add(new TermQuery(suffix), Occur.FILTER);
 		}
 	}
 

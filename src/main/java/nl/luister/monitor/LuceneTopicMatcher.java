@@ -14,8 +14,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.CandidateMatcher;
+import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
@@ -23,6 +31,7 @@ import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.QueryTree;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
 import org.apache.lucene.search.Query;
@@ -34,16 +43,20 @@ import org.slf4j.LoggerFactory;
  * presearcher picks the candidate topics from the documents' terms; only those are verified against an
  * in-memory index of the batch.
  *
- * <p>Structured fields ({@code channel:}, {@code lang:}, {@code source:}, {@code site:}) and the wildcard
- * prefix terms are weighed low by the presearcher, so a query with a text word is selected by that word and
- * not by, say, every Twitter mention. Wildcard words carry a required two- or three-letter prefix term, so they
- * don't make a query a candidate for every document either.
+ * <p>Presearching (see {@link Presearching#MULTIPASS}): structured fields ({@code channel:}, {@code lang:},
+ * {@code source:}, {@code site:}) are weighed low, so a query with a text word is selected by that word and not
+ * by, say, every Twitter mention. Wildcard words carry a required prefix term of up to five letters and, when
+ * they end in letters, a suffix term, so they don't make a query a candidate for every document either. Two
+ * passes make a conjunction ({@code pakvi* AND sale}, {@code brand NEAR/2 storing}) a candidate only when the
+ * document has its two best terms, not just one common word. Queries are stored rewritten (see
+ * {@link LuceneQueries#prerewritten}) and verified without the searcher's query cache ({@link VerifyingMatcher}).
  *
  * <p>Lifecycle: create, {@link #replaceAll} at start-up, {@link #put}/{@link #remove} at runtime,
  * {@link #close} at shutdown. Thread-safety: {@link #match} may run on many threads while topics change;
  * changes are serialised and visible to the next match as soon as the call returns; each topic is matched
- * with either its old or its new query. A stemmed topic makes documents carry stemmed fields from then on;
- * a batch that started just before the first stemmed topic was added may miss it once.
+ * with either its old or its new query. A stemmed topic makes documents carry stemmed fields from then on,
+ * and a wildcard topic prefix and suffix fields; a batch that started just before the first such topic was
+ * added may miss it once.
  *
  * <p>Errors: {@link #put} and {@link #replaceAll} throw {@link QuerySyntaxError} for an invalid query and then
  * change nothing. When Lucene reports an error for one query on a batch (e.g. a wildcard inside NEAR with too
@@ -57,18 +70,26 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** How candidate topics are chosen for a document. */
 	public enum Presearching {
 
-		/** Luister's set-up: the term-filtered presearcher with structured fields weighed low. */
-		WEIGHTED,
-		/** The same with two passes over conjunctions (fewer candidates, bigger query index). */
+		/**
+		 * Luister's set-up (the default): the multipass term-filtered presearcher (two passes, so a conjunction
+		 * needs its two best terms in the document, not just one) with Luister's term weights.
+		 */
 		MULTIPASS,
-		/** The monitor's default {@code TermFilteredPresearcher}. */
+		/** The single-pass term-filtered presearcher with Luister's term weights. */
+		WEIGHTED,
+		/** The monitor's default {@code TermFilteredPresearcher} and its default matcher. */
 		DEFAULT,
-		/** No presearcher: every topic is verified against every document (the correctness oracle). */
+		/**
+		 * No presearcher: every topic is verified against every document with the monitor's default matcher
+		 * (the correctness oracle).
+		 */
 		NONE
 
 	}
 
 	private final Monitor monitor;
+
+	private final MatcherFactory<QueryMatch> verifier;
 
 	private final Object writeLock = new Object();
 
@@ -84,12 +105,19 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 
 	private volatile boolean english;
 
+	/** Whether some topic has a wildcard word, so mentions need the prefix and suffix fields. */
+	private volatile boolean affixes;
+
 	/** A matcher with Luister's presearcher. */
 	public LuceneTopicMatcher() {
-		this(Presearching.WEIGHTED);
+		this(Presearching.MULTIPASS);
 	}
 
 	public LuceneTopicMatcher(Presearching presearching) {
+		this.verifier = switch (presearching) {
+			case MULTIPASS, WEIGHTED -> VerifyingMatcher.FACTORY;
+			case DEFAULT, NONE -> QueryMatch.SIMPLE_MATCHER;
+		};
 		try {
 			this.monitor = new Monitor(MentionAnalysis.ANALYZER, presearcher(presearching));
 		}
@@ -99,14 +127,30 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	}
 
 	private static Presearcher presearcher(Presearching presearching) {
-		TermWeightor weightor = TermWeightor.combine(TermWeightor.fieldWeightor(0.01, MentionAnalysis.FILTER_FIELDS),
-				TermWeightor.DEFAULT);
+		TermWeightor weightor = LuceneTopicMatcher::weight;
 		return switch (presearching) {
 			case WEIGHTED -> new TermFilteredPresearcher(weightor, List.of(), Set.of());
-			case MULTIPASS -> new MultipassTermFilteredPresearcher(2, 0, weightor, List.of(), Set.of());
+			case MULTIPASS -> new LeanMultipassPresearcher(weightor);
 			case DEFAULT -> new TermFilteredPresearcher();
 			case NONE -> Presearcher.NO_FILTERING;
 		};
+	}
+
+	/**
+	 * How well a term selects topics: longer is rarer (the monitor's default), a structured field value such as
+	 * {@code channel:twitter} hardly selects at all, and a wildcard's prefix term weighs as its letters do, a
+	 * little below a whole word of that length.
+	 */
+	static double weight(Term term) {
+		String field = term.field();
+		if (MentionAnalysis.FILTER_FIELDS.contains(field)) {
+			return 0.01 * TermWeightor.DEFAULT.applyAsDouble(term);
+		}
+		if (field.startsWith("pfx.") || field.startsWith("sfx.")) {
+			String prefix = term.text().substring(1);
+			return 0.9 * TermWeightor.DEFAULT.applyAsDouble(new Term(field, prefix));
+		}
+		return TermWeightor.DEFAULT.applyAsDouble(term);
 	}
 
 	@Override
@@ -121,6 +165,9 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		synchronized (this.writeLock) {
 			for (StandingQuery query : standing) {
 				noteStemming(query.stemming());
+			}
+			for (MonitorQuery query : compiled) {
+				noteAffixes(query.getQuery());
 			}
 			try {
 				this.monitor.register(compiled);
@@ -147,6 +194,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		MonitorQuery compiled = compile(query);
 		synchronized (this.writeLock) {
 			noteStemming(query.stemming());
+			noteAffixes(compiled.getQuery());
 			try {
 				this.monitor.register(compiled);
 			}
@@ -179,20 +227,21 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		}
 		boolean withDutch = this.dutch;
 		boolean withEnglish = this.english;
+		boolean withAffixes = this.affixes;
 		Document[] docs = new Document[batch.size()];
 		for (int i = 0; i < docs.length; i++) {
-			docs[i] = MentionAnalysis.document(batch.get(i), withDutch, withEnglish);
+			docs[i] = MentionAnalysis.document(batch.get(i), withDutch, withEnglish, withAffixes);
 		}
 		List<Set<Long>> results = new ArrayList<>(docs.length);
 		try {
 			if (docs.length == 1) {
-				MatchingQueries<QueryMatch> matches = this.monitor.match(docs[0], QueryMatch.SIMPLE_MATCHER);
+				MatchingQueries<QueryMatch> matches = this.monitor.match(docs[0], this.verifier);
 				this.candidates.addAndGet(matches.getQueriesRun());
 				results.add(ids(matches.getMatches()));
 				retryErrors(matches.getErrors(), batch, results);
 			}
 			else {
-				MultiMatchingQueries<QueryMatch> matches = this.monitor.match(docs, QueryMatch.SIMPLE_MATCHER);
+				MultiMatchingQueries<QueryMatch> matches = this.monitor.match(docs, this.verifier);
 				this.candidates.addAndGet(matches.getQueriesRun());
 				for (int i = 0; i < docs.length; i++) {
 					results.add(ids(matches.getMatches(i)));
@@ -249,6 +298,13 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		return Collections.unmodifiableSet(ids);
 	}
 
+	/** Mentions carry prefix and suffix fields (about six terms per word) only once a topic has a wildcard. */
+	private void noteAffixes(Query query) {
+		if (!this.affixes && LuceneQueries.usesAffixes(query)) {
+			this.affixes = true;
+		}
+	}
+
 	private void noteStemming(Stemming stemming) {
 		if (stemming == Stemming.DUTCH) {
 			this.dutch = true;
@@ -266,7 +322,30 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		catch (QuerySyntaxError ex) {
 			throw new QuerySyntaxError("topic " + query.topicId() + ": " + ex.getMessage(), ex.column());
 		}
-		return new MonitorQuery(Long.toString(query.topicId()), parsed.lucene(), null, Map.of());
+		return new MonitorQuery(Long.toString(query.topicId()), LuceneQueries.prerewritten(parsed.lucene()), null,
+				Map.of());
+	}
+
+	/** The topics the presearcher picks for one mention, without verifying them (diagnostics and benchmarks). */
+	Set<Long> candidates(MatchDocument mention) {
+		Set<Long> ids = ConcurrentHashMap.newKeySet();
+		try {
+			this.monitor.match(MentionAnalysis.document(mention, this.dutch, this.english, this.affixes), (searcher) -> new CandidateMatcher<QueryMatch>(searcher) {
+				@Override
+				public void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) {
+					ids.add(Long.parseLong(queryId));
+				}
+
+				@Override
+				public QueryMatch resolve(QueryMatch match1, QueryMatch match2) {
+					return match1;
+				}
+			});
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("presearching a mention failed", ex);
+		}
+		return ids;
 	}
 
 	/** The compiled query of every registered topic, by id; an unmodifiable live view. */
@@ -292,6 +371,40 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** Topic-and-mention pairs that could not be matched at all (logged). */
 	public long errors() {
 		return this.errors.get();
+	}
+
+	/**
+	 * The monitor's two-pass presearcher, indexing each topic's terms without norms, frequencies or positions:
+	 * the presearcher only asks which topics hold a term, so those only cost time at registration (the norms
+	 * alone were a fifth of registering 100k topics).
+	 */
+	private static final class LeanMultipassPresearcher extends MultipassTermFilteredPresearcher {
+
+		private static final FieldType TERMS_ONLY = termsOnly();
+
+		LeanMultipassPresearcher(TermWeightor weightor) {
+			super(2, 0, weightor, List.of(), Set.of());
+		}
+
+		private static FieldType termsOnly() {
+			FieldType type = new FieldType();
+			type.setTokenized(true);
+			type.setOmitNorms(true);
+			type.setIndexOptions(IndexOptions.DOCS);
+			type.freeze();
+			return type;
+		}
+
+		@Override
+		public Document buildQueryDocument(QueryTree tree) {
+			Document lean = new Document();
+			for (IndexableField field : super.buildQueryDocument(tree)) {
+				TokenStream terms = (field instanceof Field plain) ? plain.tokenStreamValue() : null;
+				lean.add((terms == null) ? field : new Field(field.name(), terms, TERMS_ONLY));
+			}
+			return lean;
+		}
+
 	}
 
 	@Override

@@ -35,8 +35,9 @@ import org.tartarus.snowball.ext.EnglishStemmer;
  * their stemmed twins ({@code _nl}, {@code _en}), {@code raw} (exact case and accents, NFC), keyword fields
  * ({@code author}, {@code tag}, {@code mention}, {@code site} with every host suffix, {@code url},
  * {@code lang}, {@code source}, {@code channel}), {@code followers} as an int point, and prefix
- * fields ({@code pfx.}) holding the first two and three characters of each word so a wildcard word still gives the
- * presearcher a term to select on ({@code pfx.text} holds {@code 2ko} and {@code 3koe} for {@code koerier}).
+ * fields ({@code pfx.}) holding the first two to five characters of each word so a wildcard word still gives the
+ * presearcher a term to select on ({@code pfx.text} holds {@code 2ko}, {@code 3koe}, {@code 4koer} and
+ * {@code 5koeri} for {@code koerier}).
  *
  * <p>Stateless; the analyzer is thread-safe (Lucene reuses components per thread).
  */
@@ -50,12 +51,23 @@ final class MentionAnalysis {
 	/** Adjacent word pairs of the (unstemmed) text: a phrase's pair is a far better presearch term than its words. */
 	static final String PAIRS = "pairs.text";
 
-	/** Fields whose words get two- and three-letter prefix terms in {@code pfx.<field>}. */
+	/**
+	 * The longest prefix term: a wildcard word selects its topic by up to this many leading letters, so
+	 * {@code bezorg*} is a candidate for mentions with a word starting {@code bezor}, not for all starting {@code be}.
+	 */
+	static final int MAX_PREFIX = 5;
+
+	/**
+	 * The longest suffix term: {@code zek*69} also needs a word ending in {@code 69}, which the multipass
+	 * presearcher uses as a second required term.
+	 */
+	static final int MAX_SUFFIX = 3;
+
+	/** Fields whose words get two- to five-letter prefix terms in {@code pfx.<field>} and suffix terms in {@code sfx.<field>}. */
 	static final List<String> PREFIXED = List.of(TEXT, TITLE, "author", "tag", "mention", "url");
 
 	/** Structured fields: weighed low by the presearcher so a text term is picked whenever a query has one. */
-	static final Set<String> FILTER_FIELDS = Set.of("lang", "source", "channel", "site", "pfx.text", "pfx.title",
-			"pfx.author", "pfx.tag", "pfx.mention", "pfx.url");
+	static final Set<String> FILTER_FIELDS = Set.of("lang", "source", "channel", "site");
 
 	static final Analyzer ANALYZER = new Analyzer(Analyzer.PER_FIELD_REUSE_STRATEGY) {
 		@Override
@@ -66,7 +78,7 @@ final class MentionAnalysis {
 			if (field.equals(PAIRS)) {
 				return new TokenStreamComponents(new ListTokenizer(MentionAnalysis::pairs));
 			}
-			if (field.startsWith("pfx.")) {
+			if (field.startsWith("pfx.") || field.startsWith("sfx.")) {
 				return new TokenStreamComponents(new ListTokenizer((text) -> List.of(text.toString().split(" "))));
 			}
 			if (field.startsWith(TEXT) || field.startsWith(TITLE)) {
@@ -99,32 +111,32 @@ final class MentionAnalysis {
 		};
 	}
 
-	/** A document for the monitor; stemmed fields only when some topic needs them. */
-	static Document document(MatchDocument mention, boolean dutch, boolean english) {
+	/** A document for the monitor; stemmed fields and prefix/suffix fields only when some topic needs them. */
+	static Document document(MatchDocument mention, boolean dutch, boolean english, boolean affixes) {
 		Document doc = new Document();
 		String all = (mention.title() == null) ? nullToEmpty(mention.text()) : mention.title() + "\n" + nullToEmpty(mention.text());
-		addText(doc, TEXT, all, dutch, english);
+		addText(doc, TEXT, all, dutch, english, affixes);
 		doc.add(new TextField(PAIRS, all, Field.Store.NO));
 		if (mention.title() != null) {
-			addText(doc, TITLE, mention.title(), dutch, english);
+			addText(doc, TITLE, mention.title(), dutch, english, affixes);
 		}
 		doc.add(new TextField(RAW, all, Field.Store.NO));
-		addKeyword(doc, "author", handle(mention.authorHandle()));
+		addKeyword(doc, "author", handle(mention.authorHandle()), affixes);
 		for (String tag : extract(HASHTAG, all)) {
-			addKeyword(doc, "tag", tag);
+			addKeyword(doc, "tag", tag, affixes);
 		}
 		for (String handle : extract(MENTION, all)) {
-			addKeyword(doc, "mention", handle);
+			addKeyword(doc, "mention", handle, affixes);
 		}
 		if (mention.url() != null) {
-			addKeyword(doc, "url", normalizeUrl(mention.url()));
+			addKeyword(doc, "url", normalizeUrl(mention.url()), affixes);
 			for (String suffix : hostSuffixes(host(mention.url()))) {
 				doc.add(new StringField("site", suffix, Field.Store.NO));
 			}
 		}
-		addKeyword(doc, "lang", lower(mention.language()));
-		addKeyword(doc, "source", lower(mention.sourceKey()));
-		addKeyword(doc, "channel", lower(mention.channel()));
+		addKeyword(doc, "lang", lower(mention.language()), false);
+		addKeyword(doc, "source", lower(mention.sourceKey()), false);
+		addKeyword(doc, "channel", lower(mention.channel()), false);
 		if (mention.followers() != null) {
 			doc.add(new IntPoint(FOLLOWERS, mention.followers()));
 		}
@@ -134,13 +146,14 @@ final class MentionAnalysis {
 	/** The same document as a one-document in-memory index, for checking one query (previews, tests). */
 	static MemoryIndex memoryIndex(MatchDocument mention) {
 		MemoryIndex index = new MemoryIndex();
-		for (var field : document(mention, true, true)) {
+		for (var field : document(mention, true, true, true)) {
 			index.addField(field, ANALYZER);
 		}
 		return index;
 	}
 
-	private static void addText(Document doc, String base, String value, boolean dutch, boolean english) {
+	private static void addText(Document doc, String base, String value, boolean dutch, boolean english,
+			boolean affixes) {
 		doc.add(new TextField(base, value, Field.Store.NO));
 		if (dutch) {
 			doc.add(new TextField(base + "_nl", value, Field.Store.NO));
@@ -148,50 +161,70 @@ final class MentionAnalysis {
 		if (english) {
 			doc.add(new TextField(base + "_en", value, Field.Store.NO));
 		}
+		if (!affixes) {
+			return;
+		}
 		Set<String> prefixes = new HashSet<>();
+		Set<String> suffixes = new HashSet<>();
 		for (String token : TokenizedText.tokenize(value)) {
 			addPrefixes(token, prefixes);
+			addSuffixes(token, suffixes);
 		}
-		addPrefixFields(doc, base, prefixes);
+		addAffixFields(doc, base, prefixes, suffixes);
 	}
 
-	private static void addKeyword(Document doc, String field, String value) {
+	private static void addKeyword(Document doc, String field, String value, boolean affixes) {
 		if (value == null || value.isEmpty()) {
 			return;
 		}
 		doc.add(new StringField(field, value, Field.Store.NO));
-		if (PREFIXED.contains(field)) {
+		if (affixes && PREFIXED.contains(field)) {
 			Set<String> prefixes = new HashSet<>();
+			Set<String> suffixes = new HashSet<>();
 			addPrefixes(value, prefixes);
-			addPrefixFields(doc, field, prefixes);
+			addSuffixes(value, suffixes);
+			addAffixFields(doc, field, prefixes, suffixes);
 		}
 	}
 
 	private static void addPrefixes(String token, Set<String> into) {
-		if (token.length() >= 2) {
-			into.add("2" + token.substring(0, 2));
-		}
-		if (token.length() >= 3) {
-			into.add("3" + token.substring(0, 3));
+		for (int n = 2; n <= Math.min(MAX_PREFIX, token.length()); n++) {
+			into.add(n + token.substring(0, n));
 		}
 	}
 
-	/** All prefix terms of a field in one field value: one {@code addField} instead of dozens. */
-	private static void addPrefixFields(Document doc, String base, Set<String> prefixes) {
+	private static void addSuffixes(String token, Set<String> into) {
+		for (int n = 2; n <= Math.min(MAX_SUFFIX, token.length()); n++) {
+			into.add(n + token.substring(token.length() - n));
+		}
+	}
+
+	/** All prefix (suffix) terms of a field in one field value: one {@code addField} instead of dozens. */
+	private static void addAffixFields(Document doc, String base, Set<String> prefixes, Set<String> suffixes) {
 		if (!prefixes.isEmpty()) {
 			doc.add(new TextField("pfx." + base, String.join(" ", prefixes), Field.Store.NO));
 		}
+		if (!suffixes.isEmpty()) {
+			doc.add(new TextField("sfx." + base, String.join(" ", suffixes), Field.Store.NO));
+		}
+	}
+
+	/** The suffix term a wildcard word's literal end implies, or {@code null} if it is too short. */
+	static org.apache.lucene.index.Term suffixTerm(String base, String literalSuffix) {
+		int n = Math.min(MAX_SUFFIX, literalSuffix.length());
+		if (n < 2) {
+			return null;
+		}
+		return new org.apache.lucene.index.Term("sfx." + base, n + literalSuffix.substring(literalSuffix.length() - n));
 	}
 
 	/** The prefix term a wildcard word's literal start implies, or {@code null} if it is too short. */
 	static org.apache.lucene.index.Term prefixTerm(String base, String literalPrefix) {
-		if (literalPrefix.length() >= 3) {
-			return new org.apache.lucene.index.Term("pfx." + base, "3" + literalPrefix.substring(0, 3));
+		int n = Math.min(MAX_PREFIX, literalPrefix.length());
+		if (n < 2) {
+			return null;
 		}
-		if (literalPrefix.length() == 2) {
-			return new org.apache.lucene.index.Term("pfx." + base, "2" + literalPrefix);
-		}
-		return null;
+		return new org.apache.lucene.index.Term("pfx." + base, n + literalPrefix.substring(0, n));
 	}
 
 	/** Runs one word through a stemmed field's analyzer; the word itself when nothing comes out. */

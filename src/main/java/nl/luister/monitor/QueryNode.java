@@ -53,6 +53,15 @@ sealed interface QueryNode {
 			return this.text.substring(0, i);
 		}
 
+		/** The characters after the last wildcard; empty when the word ends with one. */
+		String literalSuffix() {
+			int i = this.text.length();
+			while (i > 0 && this.text.charAt(i - 1) != '*' && this.text.charAt(i - 1) != '?') {
+				i--;
+			}
+			return this.text.substring(i);
+		}
+
 		@Override
 		public String toString() {
 			return this.text;

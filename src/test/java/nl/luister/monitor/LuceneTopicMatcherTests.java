@@ -50,6 +50,16 @@ class LuceneTopicMatcherTests {
 	}
 
 	@Test
+	void wildcardTopicsAddedAfterPlainOnesMatchFromTheNextBatch() {
+		this.matcher.put(new StandingQuery(1, "pakket"));
+		assertThat(this.matcher.match(List.of(doc("pakket bezorgd")))).containsExactly(Set.of(1L));
+		this.matcher.put(new StandingQuery(2, "bezorg* -sollicit*"));
+		this.matcher.put(new StandingQuery(3, "pakket NEAR/2 bez?rgd"));
+		assertThat(this.matcher.match(List.of(doc("pakket bezorgd"), doc("bezorgers solliciteren"))))
+			.containsExactly(Set.of(1L, 2L, 3L), Set.of());
+	}
+
+	@Test
 	void replacesQueryOnPut() {
 		this.matcher.put(new StandingQuery(1, "pakket"));
 		this.matcher.put(new StandingQuery(1, "brief"));

@@ -28,13 +28,16 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
- * The matcher benchmark: docs/s on one thread for Luister's presearcher, the monitor's default one and none,
- * at 1k/10k/100k generated topics, one mention per call and batches of 100; then, outside JMH, the candidate
- * topics verified per mention, heap used, time to register 100k topics and time for a topic change to show.
+ * The matcher benchmark: docs/s on one thread for Luister's presearcher (MULTIPASS) and the monitor's default
+ * one, at 1k/10k/100k generated topics, one mention per call and batches of 100, and for no presearcher at 1k
+ * and (batched) 10k; then, outside JMH, the candidate topics verified per mention, heap used, time to register
+ * the topics, time for a topic change to show, and docs/s with no presearcher at every size.
  *
  * <p>Run: {@code ./mvnw -q test-compile exec:exec@jmh} (or {@code ./luister jmh}); {@code -Djmh.args=quick}
- * runs shorter iterations, {@code -Djmh.args=facts} only the facts outside JMH. Verifying every topic (no presearcher) is only measured up to 10k topics: at 100k
- * one mention takes seconds.
+ * runs shorter iterations, {@code -Djmh.args=facts} only the facts outside JMH. JMH measures verifying every
+ * topic (no presearcher) only up to 10k topics, because at 100k one mention takes about a second. The facts
+ * (run first) measure every set-up at every size in one JVM, including docs/s per second of thread CPU time,
+ * which is the figure to read when other processes share the machine.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -50,7 +53,7 @@ public class MatcherBenchmark {
 	@Param({ "1000", "10000", "100000" })
 	int queries;
 
-	@Param({ "WEIGHTED", "DEFAULT" })
+	@Param({ "MULTIPASS", "DEFAULT" })
 	Presearching presearching;
 
 	@Param({ "1", "100" })
@@ -121,51 +124,107 @@ public class MatcherBenchmark {
 			.measurementTime(org.openjdk.jmh.runner.options.TimeValue.seconds(4));
 	}
 
-	/** Registration time, heap, candidates per mention and change visibility, measured once on this thread. */
+	/**
+	 * Everything the issue asks for, in one JVM on this thread, with one registration per presearcher and size:
+	 * registration time (wall and thread CPU), heap, candidate topics verified per mention, docs/s one mention at a
+	 * time and in batches of 100 (wall clock and per second of this thread's CPU time, which stays meaningful
+	 * when other processes share the cores), and the time for a topic change to show. NONE (every topic verified)
+	 * is timed over as many mentions as fit in the time budget (at least 3 single mentions and one batch),
+	 * because one JMH operation of 100 mentions would take minutes at 100k topics.
+	 */
 	static void facts(boolean quick) {
+		double seconds = quick ? 3 : 6;
 		for (int size : quick ? new int[] { 1_000, 10_000 } : new int[] { 1_000, 10_000, 100_000 }) {
 			TopicCorpus corpus = corpus(size);
 			List<StandingQuery> standing = corpus.queries(size);
 			List<MatchDocument> documents = corpus.documents(5_000);
-			Presearching[] presearchers = (size > 10_000) ? new Presearching[] { Presearching.WEIGHTED, Presearching.DEFAULT }
-					: new Presearching[] { Presearching.WEIGHTED, Presearching.MULTIPASS, Presearching.DEFAULT };
+			Presearching[] presearchers = (size > 10_000)
+					? new Presearching[] { Presearching.MULTIPASS, Presearching.DEFAULT, Presearching.NONE }
+					: Presearching.values();
 			for (Presearching presearching : presearchers) {
 				long heapBefore = usedHeap();
 				long start = System.nanoTime();
+				long startCpu = cpu();
 				try (LuceneTopicMatcher matcher = new LuceneTopicMatcher(presearching)) {
 					matcher.replaceAll(standing);
 					double registerSeconds = (System.nanoTime() - start) / 1e9;
-					long heapAfter = usedHeap();
-					long matched = 0;
-					for (MatchDocument document : documents.subList(0, 1_000)) {
-						matched += matcher.match(List.of(document)).getFirst().size();
-					}
-					double singleCandidates = matcher.candidatesVerified() / 1000.0;
-					long before = matcher.candidatesVerified();
-					for (int from = 1_000; from < documents.size(); from += 100) {
-						matcher.match(documents.subList(from, from + 100));
-					}
-					double batchCandidates = (matcher.candidatesVerified() - before) / 4000.0;
-					long worstChange = 0;
-					MatchDocument probe = new MatchDocument(null, "zzqbrand nieuw", null, "twitter");
-					for (int i = 0; i < 20; i++) {
-						long t0 = System.nanoTime();
-						matcher.put(new StandingQuery(size + 1, (i % 2 == 0) ? "zzqbrand" : "zzqbrand -nieuw"));
-						boolean seen = matcher.match(List.of(probe)).getFirst().contains((long) size + 1) == (i % 2 == 0);
-						long took = System.nanoTime() - t0;
-						if (!seen) {
-							throw new IllegalStateException("topic change not visible to the next match");
+					double registerCpu = (cpu() - startCpu) / 1e9;
+					long heapMb = (usedHeap() - heapBefore) / (1024 * 1024);
+					boolean every = presearching == Presearching.NONE;
+					double singleCandidates = size;
+					double batchCandidates = size / 100.0;
+					double matchesPerDoc = Double.NaN;
+					if (!every) {
+						long matched = 0;
+						for (MatchDocument document : documents.subList(0, 1_000)) {
+							matched += matcher.match(List.of(document)).getFirst().size();
 						}
-						worstChange = Math.max(worstChange, took);
+						matchesPerDoc = matched / 1000.0;
+						singleCandidates = matcher.candidatesVerified() / 1000.0;
+						long before = matcher.candidatesVerified();
+						for (int from = 1_000; from < documents.size(); from += 100) {
+							matcher.match(documents.subList(from, from + 100));
+						}
+						batchCandidates = (matcher.candidatesVerified() - before) / 4000.0;
 					}
+					else {
+						matcher.match(documents.subList(0, 100));
+					}
+					double[] single = rate(matcher, documents, 1, seconds, every ? 3 : 0);
+					double[] batch = rate(matcher, documents, 100, seconds, every ? 100 : 0);
+					double worstChange = every ? Double.NaN : worstChangeMillis(matcher, size);
 					System.out.printf(Locale.ROOT,
-							"FACTS queries=%d presearcher=%s register=%.2fs heap=%dMB matchesPerDoc=%.2f "
-									+ "candidatesPerDoc(single)=%.1f candidatesPerDoc(batch100)=%.2f worstChangeVisible=%.1fms%n",
-							size, presearching, registerSeconds, (heapAfter - heapBefore) / (1024 * 1024),
-							matched / 1000.0, singleCandidates, batchCandidates, worstChange / 1e6);
+							"FACTS queries=%d presearcher=%s register=%.1fs (cpu %.1fs) heap=%dMB matchesPerDoc=%.2f "
+									+ "candidatesPerDoc(single)=%.1f candidatesPerDoc(batch100)=%.2f "
+									+ "docsPerSecond(single)=%.1f (per cpu-second %.1f, %d docs) "
+									+ "docsPerSecond(batch100)=%.1f (per cpu-second %.1f, %d docs) worstChangeVisible=%.1fms%n",
+							size, presearching, registerSeconds, registerCpu, heapMb, matchesPerDoc, singleCandidates,
+							batchCandidates, single[0], single[1], (long) single[2], batch[0], batch[1], (long) batch[2],
+							worstChange);
 				}
 			}
 		}
+	}
+
+	/** Docs/s (wall, per CPU second, docs) matching {@code batch} mentions per call for {@code seconds}. */
+	private static double[] rate(LuceneTopicMatcher matcher, List<MatchDocument> documents, int batch, double seconds,
+			int minimumDocs) {
+		long deadline = System.nanoTime() + (long) (seconds * 1e9);
+		long t0 = System.nanoTime();
+		long cpu0 = cpu();
+		int docs = 0;
+		int cursor = 0;
+		while (docs < minimumDocs || System.nanoTime() < deadline) {
+			if (cursor + batch > documents.size()) {
+				cursor = 0;
+			}
+			matcher.match(documents.subList(cursor, cursor + batch));
+			cursor += batch;
+			docs += batch;
+		}
+		double wall = (System.nanoTime() - t0) / 1e9;
+		double cpu = (cpu() - cpu0) / 1e9;
+		return new double[] { docs / wall, docs / cpu, docs };
+	}
+
+	private static double worstChangeMillis(LuceneTopicMatcher matcher, int size) {
+		long worstChange = 0;
+		MatchDocument probe = new MatchDocument(null, "zzqbrand nieuw", null, "twitter");
+		for (int i = 0; i < 20; i++) {
+			long t0 = System.nanoTime();
+			matcher.put(new StandingQuery(size + 1, (i % 2 == 0) ? "zzqbrand" : "zzqbrand -nieuw"));
+			boolean seen = matcher.match(List.of(probe)).getFirst().contains((long) size + 1) == (i % 2 == 0);
+			long took = System.nanoTime() - t0;
+			if (!seen) {
+				throw new IllegalStateException("topic change not visible to the next match");
+			}
+			worstChange = Math.max(worstChange, took);
+		}
+		return worstChange / 1e6;
+	}
+
+	private static long cpu() {
+		return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
 	}
 
 	private static long usedHeap() {
