@@ -48,7 +48,7 @@ class PagePolicyIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/cases/1", "/search?q=pakket", "/search", "/topics", "/sources", "/import", "/insights",
-			"/admin/users", "/about" })
+			"/admin/users", "/about", "/persons", "/persons/import", "/segments", "/segments/1", "/segments/2" })
 	void pageKeepsThePolicyInBothLanguages(String path) throws Exception {
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from cases").query(Long.class).single() > 0);
 		for (String language : List.of("en", "nl")) {
