@@ -19,6 +19,9 @@ create table influence_cuts (
     min_score_4     double precision,
     min_score_3     double precision,
     min_score_2     double precision,
+    reach_top       double precision[] not null,   -- [k] = the reach at the top k % (k = 1..100), for "top x %" in between
+    centrality_top  double precision[] not null,
+    score_top       double precision[] not null,
     persons         integer not null,
     computed_at     timestamptz not null
 );
@@ -55,4 +58,6 @@ insert into segments (name, filter) values
 -- Retention: a mention past the configured age keeps its row for statistics but loses its content.
 alter table mentions add column expired_at timestamptz;
 create index mentions_unexpired on mentions (published_at) where expired_at is null;
+-- replies to a person's messages, for the incremental tier update of the person replied to
+create index mentions_in_reply_to on mentions (source_id, in_reply_to) where in_reply_to is not null;
 create index mentions_complaints on mentions (identity_id, published_at) where complaint >= 0.5;

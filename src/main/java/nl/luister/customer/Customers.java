@@ -43,12 +43,16 @@ public class Customers {
 	private final AuditLog audit;
 	private final PersonLinks links;
 	private final JsonMapper json;
+	private final InfluenceTiers tiers;
+	private final LinkConfirmations confirmations;
 
-	Customers(JdbcClient jdbc, AuditLog audit, PersonLinks links, JsonMapper json) {
+	Customers(JdbcClient jdbc, AuditLog audit, PersonLinks links, JsonMapper json, InfluenceTiers tiers, LinkConfirmations confirmations) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.links = links;
 		this.json = json;
+		this.tiers = tiers;
+		this.confirmations = confirmations;
 	}
 
 	/**
@@ -126,7 +130,9 @@ public class Customers {
 		for (int i = 0; i < mentions.size(); i++) {
 			StoredMention m = mentions.get(i);
 			if (m != null) result[i] = identityOfMention.get(m.id());
+			if (m != null && result[i] != null) confirmations.confirmFrom(m.text(), result[i]);
 		}
+		if (tiers.incremental()) tiers.updateIncrementally(ids, Instant.now());
 		return Arrays.asList(result);
 	}
 
