@@ -134,6 +134,20 @@ class SegmentsIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from audit_log where action = 'segment.export'").query(Long.class).single()).isEqualTo(1);
 	}
 
+	@Test
+	void theSentimentTrendHasAPointPerWeekWithMessagesOldestFirst() {
+		SentimentTrend trend = customers.sentimentTrend(person("mastodon", "fan"), now);
+
+		assertThat(trend.weeks()).hasSize(12);
+		assertThat(trend.weeks().getLast().balance()).isEqualTo(1.0);
+		assertThat(trend.weeks().get(9).balance()).isEqualTo(-1.0);
+		assertThat(trend.points()).hasSize(3);
+		assertThat(trend.points().getLast()).isEqualTo(new SentimentTrend.Point("116.0", "3.0"));
+		assertThat(trend.polyline()).matches("[0-9., ]+");
+		assertThat(trend.positive()).isEqualTo(2);
+		assertThat(customers.sentimentTrend(person("forum", "old"), now).isEmpty()).isTrue();
+	}
+
 	private long count(SegmentFilter f) {
 		return segments.count(f);
 	}
