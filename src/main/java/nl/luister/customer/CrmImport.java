@@ -19,6 +19,7 @@ import java.util.function.LongConsumer;
 import nl.luister.audit.AuditLog;
 
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,7 +38,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * file again changes nothing (rows come out UNCHANGED).
  *
  * <p>The file is streamed ({@link CsvRecords}); rows are written in transactions of {@value #CHUNK}, each
- * row in a savepoint, so a broken or conflicting row is reported with its line number and skipped. A dry-run
+ * row that fails in the database makes its chunk run again with a savepoint per row, so a broken or conflicting
+ * row is reported with its line number and skipped; a chunk that
+ * deadlocks with a concurrent writer (the tier recompute) is run again, up to {@value #MAX_ATTEMPTS} times. A dry-run
  * runs exactly the same statements and rolls every chunk back; rows of one chunk see each other, rows of
  * different chunks do not (a customer number twice in the file, far apart, shows as created twice). One audit
  * entry per import with the counts. Thread-safe: one call per import thread.
@@ -47,6 +50,7 @@ public class CrmImport {
 
 	static final int CHUNK = 500;
 	static final int MAX_LISTED = 200;
+	static final int MAX_ATTEMPTS = 3;
 
 	private final JdbcClient jdbc;
 	private final PersonLinks links;
@@ -112,29 +116,82 @@ public class CrmImport {
 	private void write(List<CsvRecords.Row> chunk, Layout layout, boolean dryRun, Long actorId, Tally tally) {
 		if (chunk.isEmpty()) return;
 		List<CrmImportReport.RowOutcome> outcomes = new ArrayList<>(chunk.size());
-		chunkTx.executeWithoutResult(status -> {
-			for (CsvRecords.Row row : chunk) {
-				if (row.error() != null) {
-					outcomes.add(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, row.error()));
-					continue;
-				}
-				try {
-					Customer c = layout.parse(row.fields());
-					outcomes.addAll(rowTx.execute(s -> apply(row.line(), c, dryRun, actorId)));
-				}
-				catch (IllegalArgumentException | MergeRefused e) {
-					outcomes.add(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, e.getMessage()));
-				}
-				catch (DataIntegrityViolationException e) {
-					outcomes.add(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null,
-							"conflicts with a change made meanwhile (a customer number or handle taken by another person)"));
-				}
+		// First without savepoints (half the round trips); a row failing in the database spoils the transaction,
+		// so then the chunk runs again with a savepoint per row, and only that row is rejected.
+		boolean careful = false;
+		for (int attempt = 1; ; attempt++) {
+			outcomes.clear();
+			boolean withSavepoints = careful;
+			try {
+				chunkTx.executeWithoutResult(status -> {
+					for (CsvRecords.Row row : chunk) outcomes.addAll(writeRow(row, layout, dryRun, actorId, withSavepoints));
+					if (dryRun) status.setRollbackOnly();
+				});
+				break;
 			}
-			if (dryRun) status.setRollbackOnly();
-		});
+			catch (TransientDataAccessException e) {
+				// a deadlock with a concurrent writer of the same persons (the tier recompute, another import): the
+				// chunk was rolled back as a whole, so running it again is safe
+				if (attempt >= MAX_ATTEMPTS) throw e;
+			}
+			catch (RowFailed e) {
+				if (careful) throw new IllegalStateException("row on line " + e.line + " failed in its own savepoint", e.getCause());
+				careful = true;
+			}
+		}
 		// counted after the chunk's transaction ended, so a chunk that failed as a whole is not counted as written
 		outcomes.forEach(tally::add);
 		chunk.clear();
+	}
+
+	/** A row failed in the database without a savepoint: the chunk's transaction must be rolled back. */
+	private static final class RowFailed extends RuntimeException {
+		final long line;
+
+		RowFailed(long line, RuntimeException cause) {
+			super(cause);
+			this.line = line;
+		}
+	}
+
+	private List<CrmImportReport.RowOutcome> writeRow(CsvRecords.Row row, Layout layout, boolean dryRun, Long actorId, boolean savepoint) {
+		if (row.error() != null) return List.of(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, row.error()));
+		Customer c;
+		try {
+			c = layout.parse(row.fields());
+		}
+		catch (IllegalArgumentException e) {
+			return List.of(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, e.getMessage()));
+		}
+		if (!savepoint) {
+			try {
+				return apply(row.line(), c, dryRun, actorId);
+			}
+			catch (Conflict e) {
+				// thrown after reading only: the transaction is intact
+				return List.of(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, e.getMessage()));
+			}
+			catch (RuntimeException e) {
+				throw new RowFailed(row.line(), e);
+			}
+		}
+		try {
+			return rowTx.execute(s -> apply(row.line(), c, dryRun, actorId));
+		}
+		catch (IllegalArgumentException | MergeRefused e) {
+			return List.of(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, e.getMessage()));
+		}
+		catch (DataIntegrityViolationException e) {
+			return List.of(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null,
+					"conflicts with a change made meanwhile (a customer number or handle taken by another person)"));
+		}
+	}
+
+	/** The row's evidence contradicts what is stored; found before anything was written. */
+	private static final class Conflict extends IllegalArgumentException {
+		Conflict(String message) {
+			super(message);
+		}
 	}
 
 	/** One row's customer as parsed; {@code null} fields were blank or not in the file. */
@@ -166,7 +223,7 @@ public class CrmImport {
 			if (m.why().equals("number")) byNumber = m.personId();
 			else {
 				if (m.customerNumber() != null && !m.customerNumber().equals(c.customerNumber()))
-					throw new IllegalArgumentException("the " + m.why() + " belongs to person " + m.personId() + ", who has another customer number");
+					throw new Conflict("the " + m.why() + " belongs to person " + m.personId() + ", who has another customer number");
 				evidence.add(m.personId());
 			}
 		}

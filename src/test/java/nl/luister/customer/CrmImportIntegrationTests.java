@@ -214,6 +214,28 @@ class CrmImportIntegrationTests {
 		assertThat(customers.personOf("email", "anna@example.nl")).contains(customers.search("C-1", 1).getFirst().id());
 	}
 
+	@Test
+	void twoImportsOfTheSameFileAtOnceCreateEveryCustomerOnce() throws Exception {
+		StringBuilder file = new StringBuilder("customer_number,name,mastodon\n");
+		for (int i = 0; i < 1200; i++) file.append("C-").append(i).append(",Name ").append(i).append(",h").append(i).append('\n');
+		var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+		var barrier = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.Callable<CrmImportReport> task = () -> {
+			barrier.await();
+			return run(file.toString(), false);
+		};
+		var a = pool.submit(task);
+		var b = pool.submit(task);
+		CrmImportReport ra = a.get(), rb = b.get();
+		pool.shutdown();
+
+		assertThat(count("persons")).isEqualTo(1200);
+		assertThat(count("identities")).isEqualTo(1200);
+		assertThat(ra.created() + rb.created()).isEqualTo(1200);
+		assertThat(jdbc.sql("select count(*) from identities i join persons p on p.id = i.person_id where i.handle = 'h' || substr(p.customer_number, 3)")
+			.query(Long.class).single()).isEqualTo(1200);
+	}
+
 	private CrmImportReport run(String file, boolean dryRun) {
 		return crm.importCsv(new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8, COLUMNS, dryRun, null,
 				n -> { });
