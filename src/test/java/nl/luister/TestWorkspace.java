@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class TestWorkspace {
 
 	static final String TABLES = "mention_log, mention_topics, replies, case_notes, case_events, mentions, cases, topics, sources, "
-			+ "identities, person_merges, persons, audit_log";
+			+ "identities, person_merges, persons, audit_log, influence_cuts";
 
 	private TestWorkspace() {
 	}

@@ -150,20 +150,25 @@ public class InfluenceTiers {
 	private int update(long[] mentionIds, Instant now) {
 		return jdbc.sql("""
 				with c as (select * from influence_cuts where id = 1),
+				replied as (
+				  select distinct ti.person_id from mentions m join mentions t on t.source_id = m.source_id and t.external_id = m.in_reply_to
+				  join identities ti on ti.id = t.identity_id where m.id = any(:ids) and m.in_reply_to is not null),
 				touched as (
 				  select i.person_id from mentions m join identities i on i.id = m.identity_id where m.id = any(:ids)
 				  union
-				  select ti.person_id from mentions m join mentions t on t.source_id = m.source_id and t.external_id = m.in_reply_to
-				  join identities ti on ti.id = t.identity_id where m.id = any(:ids) and m.in_reply_to is not null),
+				  select person_id from replied),
 				f as (
 				  select p.id, coalesce(p.tier_centrality, 0) as centrality,
 				    coalesce((select sum(coalesce(i.followers, 0)) from identities i where i.person_id = p.id), 0) as followers,
 				    (select count(*) from identities i join mentions m on m.identity_id = i.id
 				     where i.person_id = p.id and m.published_at > :from and m.published_at <= :now) as mentions,
-				    (select count(*) from identities ti join mentions t on t.identity_id = ti.id
-				     join mentions r on r.source_id = t.source_id and r.in_reply_to = t.external_id
-				     join identities ri on ri.id = r.identity_id
-				     where ti.person_id = p.id and ri.person_id <> p.id) as replies
+				    -- replies received change only for persons replied to in this batch; the others keep the stored count
+				    case when p.id in (select person_id from replied) or p.tier_basis is null then
+				      (select count(*) from identities ti join mentions t on t.identity_id = ti.id
+				       join mentions r on r.source_id = t.source_id and r.in_reply_to = t.external_id
+				       join identities ri on ri.id = r.identity_id
+				       where ti.person_id = p.id and ri.person_id <> p.id)
+				    else (p.tier_basis ->> 'repliesReceived')::bigint end as replies
 				  from persons p join touched on touched.person_id = p.id where p.merged_into is null),
 				s as (
 				  select f.*, c.max_reach, c.min_score_5, c.min_score_4, c.min_score_3, c.min_score_2, c.reach_top, c.centrality_top, c.score_top,

@@ -39,6 +39,9 @@ class CrmImportIntegrationTests {
 	PersonCsv csv;
 
 	@Autowired
+	PersonPrivacy privacy;
+
+	@Autowired
 	MentionPipeline pipeline;
 
 	@Autowired
@@ -89,6 +92,7 @@ class CrmImportIntegrationTests {
 		assertThat(anna.value()).isEqualByComparingTo("1234.50");
 		assertThat(anna.tags()).containsExactly("vip", "bike");
 		assertThat(anna.segment()).isEqualTo("gold");
+		assertThat(privacy.export(anna.id(), null)).containsEntry("phone", "+31 6 1234 5678");
 	}
 
 	@Test
