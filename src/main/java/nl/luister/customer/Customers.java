@@ -43,12 +43,16 @@ public class Customers {
 	private final AuditLog audit;
 	private final PersonLinks links;
 	private final JsonMapper json;
+	private final InfluenceTiers tiers;
+	private final LinkConfirmations confirmations;
 
-	Customers(JdbcClient jdbc, AuditLog audit, PersonLinks links, JsonMapper json) {
+	Customers(JdbcClient jdbc, AuditLog audit, PersonLinks links, JsonMapper json, InfluenceTiers tiers, LinkConfirmations confirmations) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.links = links;
 		this.json = json;
+		this.tiers = tiers;
+		this.confirmations = confirmations;
 	}
 
 	/**
@@ -126,7 +130,9 @@ public class Customers {
 		for (int i = 0; i < mentions.size(); i++) {
 			StoredMention m = mentions.get(i);
 			if (m != null) result[i] = identityOfMention.get(m.id());
+			if (m != null && result[i] != null) confirmations.confirmFrom(m.text(), result[i]);
 		}
+		if (tiers.incremental()) tiers.updateIncrementally(ids, Instant.now());
 		return Arrays.asList(result);
 	}
 
@@ -337,12 +343,36 @@ public class Customers {
 		List<Identity> identities = identitiesOf(p.id());
 		Instant lastMessage = identities.stream().map(Identity::lastSeen).max(Instant::compareTo).orElse(null);
 		return Optional.of(new PersonPanel(p, identities, cases.stream().filter(PersonCase::open).toList(),
-				cases.stream().filter(c -> !c.open()).toList(), lastMessage, lastReply == null ? null : lastReply.toInstant()));
+				cases.stream().filter(c -> !c.open()).toList(), lastMessage, lastReply == null ? null : lastReply.toInstant(),
+				sentimentTrend(p.id(), Instant.now())));
 	}
 
 	/** The person panel of the case view; {@code lastMessage}/{@code lastReply} may be {@code null}. */
 	public record PersonPanel(Person person, List<Identity> identities, List<PersonCase> openCases, List<PersonCase> pastCases,
-			Instant lastMessage, Instant lastReply) {
+			Instant lastMessage, Instant lastReply, SentimentTrend trend) {
+	}
+
+	/** A person's sentiment per week over the {@value SentimentTrend#WEEKS} weeks before {@code now}: one query. */
+	public SentimentTrend sentimentTrend(long personId, Instant now) {
+		SentimentTrend.Week[] weeks = new SentimentTrend.Week[SentimentTrend.WEEKS];
+		for (int w = 0; w < weeks.length; w++) weeks[w] = new SentimentTrend.Week(w, 0, 0, 0);
+		Timestamp at = Timestamp.from(now);
+		jdbc.sql("""
+				select floor(extract(epoch from (?::timestamptz - m.published_at)) / 604800)::int as weeks_ago,
+				       count(*) filter (where m.sentiment = 'POSITIVE'), count(*) filter (where m.sentiment = 'NEGATIVE'), count(*)
+				from mentions m join identities i on i.id = m.identity_id
+				where i.person_id = ? and m.sentiment is not null and m.published_at > ?::timestamptz - interval '84 days' and m.published_at <= ?::timestamptz
+				group by 1""")
+			.params(at, personId, at, at)
+			.query((rs, row) -> {
+				int w = rs.getInt(1);
+				if (w >= 0 && w < weeks.length) weeks[w] = new SentimentTrend.Week(w, rs.getInt(2), rs.getInt(3), rs.getInt(4));
+				return w;
+			})
+			.list();
+		List<SentimentTrend.Week> oldestFirst = new ArrayList<>(Arrays.asList(weeks));
+		java.util.Collections.reverse(oldestFirst);
+		return new SentimentTrend(List.copyOf(oldestFirst));
 	}
 
 	/** The influence tier of each case's author where known, keyed by case id: one query for an inbox page. */

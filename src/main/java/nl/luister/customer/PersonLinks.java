@@ -32,8 +32,10 @@ public class PersonLinks {
 		MANUAL,
 		/** The same verified e-mail address: an e-mail identity and a person's CRM e-mail. */
 		EMAIL,
-		/** The customer confirmed a one-time code sent through one channel from the other (not built yet). */
-		CONFIRMED
+		/** The customer confirmed a one-time code sent through one channel from the other ({@link LinkConfirmations}). */
+		CONFIRMED,
+		/** A CRM record (imported from CSV) names accounts of both persons. */
+		CRM
 	}
 
 	/** One link; {@code undoneAt} is {@code null} while it holds; {@code actorId} is {@code null} for Luister itself. */

@@ -41,6 +41,8 @@ public class PersonPrivacy {
 		Person p = customers.person(personId);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("person", p);
+		java.util.List<String> phone = jdbc.sql("select phone from persons where id = ?").param(p.id()).query(String.class).list();
+		out.put("phone", phone.isEmpty() ? null : phone.getFirst());
 		out.put("identities", customers.identitiesOf(p.id()));
 		out.put("mentions", jdbc.sql("""
 				select m.id, m.channel, m.external_id, m.author_handle, m.author_name, m.author_followers, m.title, m.text, m.url,

@@ -56,6 +56,21 @@ public final class InfluenceBench {
 						run, s.persons(), s.edges(), s.load().toMillis() / 1e3, s.compute().toMillis() / 1e3, s.write().toMillis() / 1e3,
 						s.total().toMillis() / 1e3, Arrays.toString(Arrays.copyOfRange(s.perTier(), 1, 6)));
 			}
+			// incremental: the pipeline rescores the persons a batch touches; time batches of 100 random mentions
+			org.springframework.transaction.support.TransactionTemplate tx = new org.springframework.transaction.support.TransactionTemplate(
+					ctx.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+			int batches = 100, size = 100;
+			java.util.Random random = new java.util.Random(42);
+			long updated = 0, t1 = System.nanoTime();
+			for (int b = 0; b < batches; b++) {
+				long[] ids = new long[size];
+				for (int i = 0; i < size; i++) ids[i] = 1 + random.nextInt(total);
+				Integer u = tx.execute(st -> tiers.updateIncrementally(ids, Instant.now()));
+				updated += u == null ? 0 : u;
+			}
+			double ms = (System.nanoTime() - t1) / 1e6;
+			System.out.printf("incremental: %,d batches of %d mentions, %,d persons rescored, %.1f ms per batch, %.2f ms per mention%n",
+					batches, size, updated, ms / batches, ms / (batches * size));
 		}
 	}
 }

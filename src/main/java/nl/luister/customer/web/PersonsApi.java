@@ -10,6 +10,7 @@ import nl.luister.customer.CrmFields;
 import nl.luister.customer.Customers;
 import nl.luister.customer.Identity;
 import nl.luister.customer.InfluenceTiers;
+import nl.luister.customer.LinkConfirmations;
 import nl.luister.customer.Person;
 import nl.luister.customer.PersonLinks;
 import nl.luister.customer.PersonPrivacy;
@@ -39,8 +40,11 @@ class PersonsApi {
 	private final PersonPrivacy privacy;
 	private final InfluenceTiers tiers;
 	private final TierExplanations explanations;
+	private final LinkConfirmations confirmations;
 
-	PersonsApi(Customers customers, PersonLinks links, PersonPrivacy privacy, InfluenceTiers tiers, TierExplanations explanations) {
+	PersonsApi(Customers customers, PersonLinks links, PersonPrivacy privacy, InfluenceTiers tiers, TierExplanations explanations,
+			LinkConfirmations confirmations) {
+		this.confirmations = confirmations;
 		this.customers = customers;
 		this.links = links;
 		this.privacy = privacy;
@@ -89,6 +93,12 @@ class PersonsApi {
 	@PostMapping("/merges/{mergeId}/undo")
 	PersonLinks.Merge undo(@PathVariable long mergeId, @AuthenticationPrincipal LuisterUser me) {
 		return links.undo(mergeId, me.id().value());
+	}
+
+	/** A one-time code for a customer-confirmed link: {@code {id, code, expiresAt}}; the code is not shown again. */
+	@PostMapping("/{id}/confirmations")
+	LinkConfirmations.Issued confirmation(@PathVariable long id, @AuthenticationPrincipal LuisterUser me) {
+		return confirmations.create(id, me.id().value());
 	}
 
 	@GetMapping("/{id}/export")

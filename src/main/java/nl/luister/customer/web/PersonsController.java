@@ -11,6 +11,7 @@ import nl.luister.account.LuisterUser;
 import nl.luister.customer.CrmFields;
 import nl.luister.customer.Customers;
 import nl.luister.customer.InfluenceTiers;
+import nl.luister.customer.LinkConfirmations;
 import nl.luister.customer.MergeRefused;
 import nl.luister.customer.Person;
 import nl.luister.customer.PersonLinks;
@@ -41,8 +42,11 @@ class PersonsController {
 	private final PersonPrivacy privacy;
 	private final InfluenceTiers tiers;
 	private final TierExplanations explanations;
+	private final LinkConfirmations confirmations;
 
-	PersonsController(Customers customers, PersonLinks links, PersonPrivacy privacy, InfluenceTiers tiers, TierExplanations explanations) {
+	PersonsController(Customers customers, PersonLinks links, PersonPrivacy privacy, InfluenceTiers tiers, TierExplanations explanations,
+			LinkConfirmations confirmations) {
+		this.confirmations = confirmations;
 		this.customers = customers;
 		this.links = links;
 		this.privacy = privacy;
@@ -122,6 +126,15 @@ class PersonsController {
 			fail(redirect, e.getMessage());
 		}
 		return "redirect:/persons/" + back;
+	}
+
+	/** A one-time code for a customer-confirmed link, shown once in the flash message. */
+	@PostMapping("/persons/{id}/confirmations")
+	String confirmation(@PathVariable long id, @AuthenticationPrincipal LuisterUser me, RedirectAttributes redirect) {
+		LinkConfirmations.Issued issued = confirmations.create(id, me.id().value());
+		redirect.addFlashAttribute("flash", "customers2.confirm.created");
+		redirect.addFlashAttribute("flashArgument", issued.code());
+		return "redirect:/persons/" + id;
 	}
 
 	@PostMapping("/persons/{id}/erase")

@@ -1,0 +1,404 @@
+package nl.luister.customer;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+
+import nl.luister.audit.AuditLog;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports CRM customers from CSV with a column mapping ({@link CrmColumns}), or rehearses it (dry-run).
+ *
+ * <p>Each row is one customer. Its person is found by customer number, else on evidence only: an e-mail
+ * identity or a person's CRM e-mail with the row's address, or an identity with one of the row's handles —
+ * never by name. Found: the row's non-blank fields are written over the person's (blank cells keep what is
+ * there). Not found: a new person. Evidence pointing at several persons links them (a merge with evidence
+ * CRM, undoable); evidence pointing at a person with another customer number rejects the row. Handles not
+ * known yet become identities of the person, so their first message lands with them. Importing the same
+ * file again changes nothing (rows come out UNCHANGED).
+ *
+ * <p>The file is streamed ({@link CsvRecords}); rows are written in transactions of {@value #CHUNK}, each
+ * row that fails in the database makes its chunk run again with a savepoint per row, so a broken or conflicting
+ * row is reported with its line number and skipped; a chunk that
+ * deadlocks with a concurrent writer (the tier recompute) is run again, up to {@value #MAX_ATTEMPTS} times. A dry-run
+ * runs exactly the same statements and rolls every chunk back; rows of one chunk see each other, rows of
+ * different chunks do not (a customer number twice in the file, far apart, shows as created twice). One audit
+ * entry per import with the counts. Thread-safe: one call per import thread.
+ */
+@Service
+public class CrmImport {
+
+	static final int CHUNK = 500;
+	static final int MAX_LISTED = 200;
+	static final int MAX_ATTEMPTS = 3;
+
+	private final JdbcClient jdbc;
+	private final PersonLinks links;
+	private final AuditLog audit;
+	private final TransactionTemplate chunkTx;
+	private final TransactionTemplate rowTx;
+
+	CrmImport(JdbcClient jdbc, PersonLinks links, AuditLog audit, PlatformTransactionManager transactions) {
+		this.jdbc = jdbc;
+		this.links = links;
+		this.audit = audit;
+		this.chunkTx = new TransactionTemplate(transactions);
+		this.rowTx = new TransactionTemplate(transactions);
+		this.rowTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+	}
+
+	/** A file that cannot be imported at all: no header, or no customer number column. */
+	public static final class UnreadableFile extends RuntimeException {
+		UnreadableFile(String message) {
+			super(message);
+		}
+	}
+
+	/**
+	 * Imports (or with {@code dryRun} rehearses) a CSV stream in {@code charset}; {@code rowsRead} hears the
+	 * number of rows read after each chunk. Throws {@link UnreadableFile} when the header lacks the customer
+	 * number column.
+	 */
+	public CrmImportReport importCsv(InputStream in, Charset charset, CrmColumns columns, boolean dryRun, Long actorId, LongConsumer rowsRead) {
+		var decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+		Tally tally = new Tally(dryRun);
+		try (Reader reader = new InputStreamReader(in, decoder)) {
+			CsvRecords records = new CsvRecords(reader);
+			CsvRecords.Row header = records.next();
+			if (header == null) throw new UnreadableFile("the file is empty");
+			if (header.error() != null) throw new UnreadableFile("the header on line " + header.line() + " cannot be read: " + header.error());
+			Layout layout = Layout.of(header.fields(), columns);
+			List<CsvRecords.Row> chunk = new ArrayList<>(CHUNK);
+			long rows = 0;
+			CsvRecords.Row row;
+			while ((row = records.next()) != null) {
+				chunk.add(row);
+				rows++;
+				if (chunk.size() == CHUNK) {
+					write(chunk, layout, dryRun, actorId, tally);
+					rowsRead.accept(rows);
+				}
+			}
+			write(chunk, layout, dryRun, actorId, tally);
+			rowsRead.accept(rows);
+		}
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
+		}
+		CrmImportReport report = tally.report();
+		if (!dryRun) {
+			audit.record(actorId, "person.import", "import", null, Map.of("created", report.created(), "updated", report.updated(),
+					"unchanged", report.unchanged(), "linked", report.linked(), "rejected", report.rejected()));
+		}
+		return report;
+	}
+
+	private void write(List<CsvRecords.Row> chunk, Layout layout, boolean dryRun, Long actorId, Tally tally) {
+		if (chunk.isEmpty()) return;
+		List<CrmImportReport.RowOutcome> outcomes = new ArrayList<>(chunk.size());
+		// First without savepoints (half the round trips); a row failing in the database spoils the transaction,
+		// so then the chunk runs again with a savepoint per row, and only that row is rejected.
+		boolean careful = false;
+		for (int attempt = 1; ; attempt++) {
+			outcomes.clear();
+			boolean withSavepoints = careful;
+			try {
+				chunkTx.executeWithoutResult(status -> {
+					for (CsvRecords.Row row : chunk) outcomes.addAll(writeRow(row, layout, dryRun, actorId, withSavepoints));
+					if (dryRun) status.setRollbackOnly();
+				});
+				break;
+			}
+			catch (TransientDataAccessException e) {
+				// a deadlock with a concurrent writer of the same persons (the tier recompute, another import): the
+				// chunk was rolled back as a whole, so running it again is safe
+				if (attempt >= MAX_ATTEMPTS) throw e;
+			}
+			catch (RowFailed e) {
+				if (careful) throw new IllegalStateException("row on line " + e.line + " failed in its own savepoint", e.getCause());
+				careful = true;
+			}
+		}
+		// counted after the chunk's transaction ended, so a chunk that failed as a whole is not counted as written
+		outcomes.forEach(tally::add);
+		chunk.clear();
+	}
+
+	/** A row failed in the database without a savepoint: the chunk's transaction must be rolled back. */
+	private static final class RowFailed extends RuntimeException {
+		final long line;
+
+		RowFailed(long line, RuntimeException cause) {
+			super(cause);
+			this.line = line;
+		}
+	}
+
+	private List<CrmImportReport.RowOutcome> writeRow(CsvRecords.Row row, Layout layout, boolean dryRun, Long actorId, boolean savepoint) {
+		if (row.error() != null) return List.of(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, row.error()));
+		Customer c;
+		try {
+			c = layout.parse(row.fields());
+		}
+		catch (IllegalArgumentException e) {
+			return List.of(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, e.getMessage()));
+		}
+		if (!savepoint) {
+			try {
+				return apply(row.line(), c, dryRun, actorId);
+			}
+			catch (Conflict e) {
+				// thrown after reading only: the transaction is intact
+				return List.of(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, e.getMessage()));
+			}
+			catch (RuntimeException e) {
+				throw new RowFailed(row.line(), e);
+			}
+		}
+		try {
+			return rowTx.execute(s -> apply(row.line(), c, dryRun, actorId));
+		}
+		catch (IllegalArgumentException | MergeRefused e) {
+			return List.of(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, e.getMessage()));
+		}
+		catch (DataIntegrityViolationException e) {
+			return List.of(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null,
+					"conflicts with a change made meanwhile (a customer number or handle taken by another person)"));
+		}
+	}
+
+	/** The row's evidence contradicts what is stored; found before anything was written. */
+	private static final class Conflict extends IllegalArgumentException {
+		Conflict(String message) {
+			super(message);
+		}
+	}
+
+	/** One row's customer as parsed; {@code null} fields were blank or not in the file. */
+	record Customer(String customerNumber, CrmFields fields, String phone, String[] channels, String[] handles) {
+	}
+
+	private record Match(String why, long personId, String customerNumber) {
+	}
+
+	private List<CrmImportReport.RowOutcome> apply(long line, Customer c, boolean dryRun, Long actorId) {
+		String[] channels = c.channels();
+		String[] handles = c.handles();
+		List<Match> matches = jdbc.sql("""
+				select 'number', id, customer_number from persons where customer_number = ? and merged_into is null
+				union all
+				select 'e-mail address', i.person_id, p.customer_number from identities i join persons p on p.id = i.person_id
+				where i.channel = 'email' and lower(i.handle) = lower(?)
+				union all
+				select 'CRM e-mail address', p.id, p.customer_number from persons p where lower(p.email) = lower(?) and p.merged_into is null
+				union all
+				select h.c || ' handle', i.person_id, p.customer_number from unnest(?::text[], ?::text[]) as h(c, hd)
+				join identities i on i.channel = h.c and lower(i.handle) = lower(h.hd) join persons p on p.id = i.person_id""")
+			.params(c.customerNumber(), c.fields().email(), c.fields().email(), channels, handles)
+			.query((rs, n) -> new Match(rs.getString(1), rs.getLong(2), rs.getString(3)))
+			.list();
+		Long byNumber = null;
+		TreeSet<Long> evidence = new TreeSet<>();
+		for (Match m : matches) {
+			if (m.why().equals("number")) byNumber = m.personId();
+			else {
+				if (m.customerNumber() != null && !m.customerNumber().equals(c.customerNumber()))
+					throw new Conflict("the " + m.why() + " belongs to person " + m.personId() + ", who has another customer number");
+				evidence.add(m.personId());
+			}
+		}
+		List<CrmImportReport.RowOutcome> out = new ArrayList<>(2);
+		Long target = byNumber != null ? byNumber : evidence.isEmpty() ? null : evidence.first();
+		if (target != null) evidence.remove(target);
+		if (target == null) {
+			long id = insert(c);
+			addHandles(id, c);
+			out.add(new CrmImportReport.RowOutcome(line, "CREATED", dryRun ? null : id, null));
+			return out;
+		}
+		for (long other : evidence) {
+			links.merge(target, other, PersonLinks.Evidence.CRM, actorId);
+			out.add(new CrmImportReport.RowOutcome(line, "LINKED", target, "person " + other + " joins person " + target));
+		}
+		boolean changed = update(target, c) | addHandles(target, c) > 0;
+		String why = byNumber != null ? "customer number" : matches.stream().filter(m -> m.personId() == target || !m.why().equals("number"))
+			.map(Match::why).distinct().reduce((a, b) -> a + ", " + b).orElse("");
+		out.add(new CrmImportReport.RowOutcome(line, changed || !evidence.isEmpty() ? "UPDATED" : "UNCHANGED", target, "found by " + why));
+		return out;
+	}
+
+	private long insert(Customer c) {
+		CrmFields f = c.fields();
+		return jdbc.sql("""
+				insert into persons (display_name, customer_number, email, segment, value, contact_channel, contact_times, tags, phone)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+			.params(f.displayName(), c.customerNumber(), f.email(), f.segment(), f.value(), f.contactChannel(), f.contactTimes(),
+					f.tags().toArray(String[]::new), c.phone())
+			.query(Long.class)
+			.single();
+	}
+
+	/** Writes the row's non-blank fields over the person's; true when anything changed. */
+	private boolean update(long personId, Customer c) {
+		CrmFields f = c.fields();
+		return jdbc.sql("""
+				update persons p set display_name = coalesce(n.display_name, p.display_name), customer_number = n.customer_number,
+				  email = coalesce(n.email, p.email), segment = coalesce(n.segment, p.segment), value = coalesce(n.value, p.value),
+				  contact_channel = coalesce(n.contact_channel, p.contact_channel), contact_times = coalesce(n.contact_times, p.contact_times),
+				  tags = case when cardinality(n.tags) > 0 then n.tags else p.tags end, phone = coalesce(n.phone, p.phone)
+				from (select ?::text as display_name, ?::text as customer_number, ?::text as email, ?::text as segment, ?::numeric as value,
+				             ?::text as contact_channel, ?::text as contact_times, ?::text[] as tags, ?::text as phone) n
+				where p.id = ? and (
+				  (n.display_name is not null and n.display_name is distinct from p.display_name)
+				  or n.customer_number is distinct from p.customer_number
+				  or (n.email is not null and n.email is distinct from p.email)
+				  or (n.segment is not null and n.segment is distinct from p.segment)
+				  or (n.value is not null and n.value is distinct from p.value)
+				  or (n.contact_channel is not null and n.contact_channel is distinct from p.contact_channel)
+				  or (n.contact_times is not null and n.contact_times is distinct from p.contact_times)
+				  or (cardinality(n.tags) > 0 and n.tags is distinct from p.tags)
+				  or (n.phone is not null and n.phone is distinct from p.phone))""")
+			.params(f.displayName(), c.customerNumber(), f.email(), f.segment(), f.value(), f.contactChannel(), f.contactTimes(),
+					f.tags().toArray(String[]::new), c.phone(), personId)
+			.update() > 0;
+	}
+
+	/** Adds the row's handles that no identity has yet as identities of the person; returns how many. */
+	private int addHandles(long personId, Customer c) {
+		if (c.handles().length == 0) return 0;
+		return jdbc.sql("""
+				insert into identities (channel, handle, first_seen, last_seen, person_id)
+				select h.c, h.hd, now(), now(), ? from unnest(?::text[], ?::text[]) as h(c, hd)
+				on conflict (channel, lower(handle)) do nothing""")
+			.params(personId, c.channels(), c.handles())
+			.update();
+	}
+
+	/** Where each mapped field is in the rows of one file. */
+	record Layout(int width, int customerNumber, int email, int name, int segment, int value, int phone, int tags, int contactChannel,
+			int contactTimes, Map<String, Integer> handles) {
+
+		static Layout of(List<String> header, CrmColumns columns) {
+			Map<String, Integer> index = new HashMap<>();
+			for (int i = 0; i < header.size(); i++) index.putIfAbsent(CrmColumns.key(header.get(i)), i);
+			int number = index.getOrDefault(CrmColumns.key(columns.customerNumber()), -1);
+			if (number < 0)
+				throw new UnreadableFile("the header has no column '" + columns.customerNumber() + "' for the customer number (it has: "
+						+ String.join(", ", header.stream().limit(30).toList()) + ")");
+			Map<String, Integer> handles = new LinkedHashMap<>();
+			columns.handles().forEach((channel, column) -> {
+				Integer at = index.get(CrmColumns.key(column));
+				if (at != null && column != null && !column.isBlank()) handles.put(channel, at);
+			});
+			return new Layout(header.size(), number, at(index, columns.email()), at(index, columns.name()), at(index, columns.segment()),
+					at(index, columns.value()), at(index, columns.phone()), at(index, columns.tags()), at(index, columns.contactChannel()),
+					at(index, columns.contactTimes()), handles);
+		}
+
+		private static int at(Map<String, Integer> index, String column) {
+			return column == null || column.isBlank() ? -1 : index.getOrDefault(CrmColumns.key(column), -1);
+		}
+
+		Customer parse(List<String> fields) {
+			if (fields.size() != width)
+				throw new IllegalArgumentException("has " + fields.size() + " fields where the header has " + width);
+			String number = cell(fields, customerNumber);
+			if (number == null) throw new IllegalArgumentException("no customer number");
+			if (number.length() > 100) throw new IllegalArgumentException("the customer number is longer than 100 characters");
+			String rawValue = cell(fields, value);
+			String rawTags = cell(fields, tags);
+			CrmFields f = new CrmFields(cell(fields, name), number, cell(fields, email), cell(fields, segment), amount(rawValue),
+					cell(fields, contactChannel), cell(fields, contactTimes), rawTags == null ? List.of() : Arrays.asList(rawTags.split("[,;|]")));
+			String phone = cell(fields, this.phone);
+			if (phone != null && (phone.length() > 50 || !phone.matches("[+0-9 ()./-]+")))
+				throw new IllegalArgumentException("phone '" + abbreviate(phone) + "' is not a phone number");
+			List<String> channels = new ArrayList<>(), found = new ArrayList<>();
+			handles.forEach((channel, at) -> {
+				String cell = cell(fields, at);
+				if (cell == null) return;
+				// an export lists several handles on one channel separated by |
+				for (String handle : cell.split("\\|")) {
+					handle = handle.strip();
+					if (handle.isEmpty()) continue;
+					if (handle.length() > 200 || handle.chars().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch)))
+						throw new IllegalArgumentException("the " + channel + " handle '" + abbreviate(handle) + "' is not a handle");
+					channels.add(channel);
+					found.add(handle);
+				}
+			});
+			return new Customer(number, f, phone, channels.toArray(String[]::new), found.toArray(String[]::new));
+		}
+
+		private static String cell(List<String> fields, int at) {
+			if (at < 0) return null;
+			String s = fields.get(at);
+			return s == null || s.isBlank() ? null : PersonCsv.unsafe(s.strip());
+		}
+
+		/** 1234.5, 1234,50, 1.234,50 and 1,234.50 are all numbers; the last separator is the decimal one. */
+		static BigDecimal amount(String raw) {
+			if (raw == null) return null;
+			String s = raw.replace(" ", "").replace("\u00A0", "").replace("€", "");
+			int comma = s.lastIndexOf(','), dot = s.lastIndexOf('.');
+			if (comma > dot) s = s.replace(".", "").replace(',', '.');
+			else if (dot > comma && comma >= 0) s = s.replace(",", "");
+			try {
+				return new BigDecimal(s);
+			}
+			catch (NumberFormatException e) {
+				throw new IllegalArgumentException("value '" + abbreviate(raw) + "' is not a number");
+			}
+		}
+
+		private static String abbreviate(String s) {
+			return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+		}
+	}
+
+	private static final class Tally {
+		private final boolean dryRun;
+		private long created, updated, unchanged, linked, rejected;
+		private final Map<String, Integer> listed = new HashMap<>();
+		private final List<CrmImportReport.RowOutcome> rows = new ArrayList<>();
+
+		Tally(boolean dryRun) {
+			this.dryRun = dryRun;
+		}
+
+		void add(CrmImportReport.RowOutcome o) {
+			switch (o.kind()) {
+				case "CREATED" -> created++;
+				case "UPDATED" -> updated++;
+				case "UNCHANGED" -> unchanged++;
+				case "LINKED" -> linked++;
+				default -> rejected++;
+			}
+			if (listed.merge(o.kind(), 1, Integer::sum) <= MAX_LISTED && !Objects.equals(o.kind(), "UNCHANGED")) rows.add(o);
+		}
+
+		CrmImportReport report() {
+			rows.sort(java.util.Comparator.comparingLong(CrmImportReport.RowOutcome::line));
+			return new CrmImportReport(dryRun, created, updated, unchanged, linked, rejected, List.copyOf(rows));
+		}
+	}
+}
