@@ -130,6 +130,37 @@ public class Alerts {
 		return id;
 	}
 
+	/**
+	 * An erased person leaves the evidence of alerts: their mentions drop out of the top mentions, their handles out
+	 * of the top authors, and an early warning about one of their mentions keeps only its figures.
+	 */
+	@org.springframework.context.event.EventListener
+	void personErased(nl.luister.customer.PersonErased erased) {
+		Long[] mentions = erased.mentionIds().toArray(Long[]::new);
+		String[] handles = erased.handles().stream().map(a -> a.handle().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+		jdbc.sql("""
+				update alerts set summary = summary
+				  || jsonb_build_object('topMentions', coalesce((select jsonb_agg(e) from jsonb_array_elements(summary->'topMentions') e
+				       where not ((e->>'id')::bigint = any(?))), '[]'::jsonb))
+				where jsonb_typeof(summary->'topMentions') = 'array'""").param(mentions).update();
+		jdbc.sql("""
+				update alerts set summary = summary
+				  || jsonb_build_object('topAuthors', coalesce((select jsonb_agg(e) from jsonb_array_elements(summary->'topAuthors') e
+				       where not (lower(e->>'handle') = any(?))), '[]'::jsonb))
+				where jsonb_typeof(summary->'topAuthors') = 'array'""").param(handles).update();
+		jdbc.sql("update alerts set summary = summary - 'reason' || '{\"reason\": \"[erased]\"}'::jsonb where mention_id = any(?)").param(mentions).update();
+	}
+
+	/** Retention: alerts from before the cutoff keep their figures but lose the mentions and authors behind them. */
+	@org.springframework.context.event.EventListener
+	void retentionApplied(nl.luister.customer.RetentionApplied applied) {
+		jdbc.sql("""
+				update alerts set summary = (summary - 'topMentions' - 'topAuthors' - 'reason')
+				  || case when jsonb_exists(summary, 'reason') then '{"reason": "[expired]"}'::jsonb else '{}'::jsonb end
+				where started_at < ? and (jsonb_exists(summary, 'topMentions') or jsonb_exists(summary, 'topAuthors') or jsonb_exists(summary, 'reason'))""")
+			.param(Timestamp.from(applied.cutoff())).update();
+	}
+
 	/** Marks an alert as seen; it leaves the banner. Returns false when there is no such alert. */
 	public boolean acknowledge(long alertId, long userId) {
 		return jdbc.sql("update alerts set acknowledged_at = coalesce(acknowledged_at, now()), acknowledged_by = coalesce(acknowledged_by, ?) where id = ?")

@@ -42,7 +42,10 @@ public class MentionRetention {
 	private final AuditLog audit;
 	private final TransactionTemplate tx;
 
-	MentionRetention(JdbcClient jdbc, RetentionProperties settings, AuditLog audit, PlatformTransactionManager transactions) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	MentionRetention(JdbcClient jdbc, RetentionProperties settings, AuditLog audit, PlatformTransactionManager transactions, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.audit = audit;
@@ -81,6 +84,7 @@ public class MentionRetention {
 		}
 		long logEntries = tx.execute(s -> (long) jdbc.sql("delete from mention_log where received_at < ?").param(cutoff).update());
 		Result r = new Result(cutoff.toInstant(), mentions, cases, logEntries, batches);
+		tx.executeWithoutResult(s -> events.publishEvent(new RetentionApplied(cutoff.toInstant())));
 		if (mentions + cases + logEntries > 0) {
 			Map<String, Object> detail = new LinkedHashMap<>();
 			detail.put("mode", settings.mode().name());

@@ -1,6 +1,7 @@
 package nl.luister.customer;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import nl.luister.audit.AuditLog;
@@ -25,7 +26,10 @@ public class PersonPrivacy {
 	private final PersonLinks links;
 	private final AuditLog audit;
 
-	PersonPrivacy(JdbcClient jdbc, Customers customers, PersonLinks links, AuditLog audit) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	PersonPrivacy(JdbcClient jdbc, Customers customers, PersonLinks links, AuditLog audit, org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.audit = audit;
@@ -87,6 +91,12 @@ public class PersonPrivacy {
 				update cases c set author_handle = :erased, author_name = :erased, snippet = :erased
 				from identities i where i.person_id = :p and c.channel = i.channel and lower(c.author_handle) = lower(i.handle)""")
 			.param("p", id).param("erased", ERASED).update();
+		// copies elsewhere (rollups, alert evidence) go in this transaction too
+		List<PersonErased.Account> accounts = jdbc.sql("select channel, handle from identities where person_id = ?").param(id)
+			.query((rs, n) -> new PersonErased.Account(rs.getString(1), rs.getString(2))).list();
+		List<Long> theirMentions = jdbc.sql("select m.id from mentions m join identities i on i.id = m.identity_id where i.person_id = ?").param(id)
+			.query(Long.class).list();
+		events.publishEvent(new PersonErased(id, accounts, theirMentions));
 		int mentions = jdbc.sql("""
 				update mentions m set text = :erased, title = null, author_handle = :erased, author_name = :erased,
 				  author_followers = null, url = null, identity_id = null

@@ -99,6 +99,9 @@ class AlertsIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	nl.luister.customer.PersonPrivacy privacy;
+
+	@Autowired
 	UserDetailsService users;
 
 	long source;
@@ -301,6 +304,12 @@ class AlertsIntegrationTests {
 		assertThat(warning.window()).isNull();
 		assertThat(warning.summary().get("reason").toString()).contains("Bekende Nederlander", "tier 5");
 		assertThat(watch.tick(NOW.plusSeconds(60))).isZero();
+
+		// erasing the person takes them out of the alert's evidence too
+		privacy.erase(person, null);
+		Alert erased = alerts.find(warning.id()).orElseThrow();
+		assertThat(erased.summary().toString()).doesNotContain("Bekende Nederlander", "bekende_nl", "schandalig");
+		assertThat(erased.summary().get("topMentions")).asList().isEmpty();
 	}
 
 	@Test

@@ -27,6 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MentionRetentionIntegrationTests {
 
 	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
 	MentionPipeline pipeline;
 
 	@Autowired
@@ -81,6 +84,9 @@ class MentionRetentionIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from mentions").query(Long.class).single()).isEqualTo(6);
 		assertThat(jdbc.sql("select count(*) from mentions where text like '%Dorpsstraat%' or author_handle = 'oldie'").query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("select count(*) from mentions where author_handle = 'fresh' and text like 'KoerierSnel%'").query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from rollup_author_day where handle = 'oldie'").query(Long.class).single())
+			.as("the dashboards' author lists forget them too").isZero();
+		assertThat(jdbc.sql("select count(*) from rollup_author_day where handle = 'fresh'").query(Long.class).single()).isPositive();
 		assertShellsAndAudit();
 		assertThat(retention(RetentionProperties.Mode.ANONYMISE, 2).run(now).mentions()).as("a second run finds nothing").isZero();
 	}
@@ -107,7 +113,7 @@ class MentionRetentionIntegrationTests {
 	}
 
 	private MentionRetention retention(RetentionProperties.Mode mode, int batch) {
-		return new MentionRetention(jdbc, new RetentionProperties(Duration.ofDays(365), mode, batch), audit, transactions);
+		return new MentionRetention(jdbc, new RetentionProperties(Duration.ofDays(365), mode, batch), audit, transactions, events);
 	}
 
 	private void post(String id, String handle, String text, Instant at) {

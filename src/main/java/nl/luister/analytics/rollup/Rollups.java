@@ -240,6 +240,19 @@ public class Rollups {
 		return java.util.Arrays.stream(columns.split(",\\s*")).map(c -> alias + "." + c).collect(java.util.stream.Collectors.joining(", "));
 	}
 
+	/** An erased person's handles leave the author rollups (their mentions stay counted, without a name). */
+	@org.springframework.context.event.EventListener
+	void personErased(nl.luister.customer.PersonErased erased) {
+		for (var a : erased.handles())
+			jdbc.sql("delete from rollup_author_day where channel = ? and lower(handle) = lower(?)").params(a.channel(), a.handle()).update();
+	}
+
+	/** Retention: author names of days wholly before the cutoff go (the counts stay). */
+	@org.springframework.context.event.EventListener
+	void retentionApplied(nl.luister.customer.RetentionApplied applied) {
+		jdbc.sql("delete from rollup_author_day where day < ?").param(java.sql.Date.valueOf(LocalDate.ofInstant(applied.cutoff(), zone))).update();
+	}
+
 	/** A backfill tagged old mentions with a topic: recount the days it reached. */
 	@org.springframework.context.event.EventListener
 	void backfillEnded(nl.luister.monitor.backfill.BackfillEnded ended) {
