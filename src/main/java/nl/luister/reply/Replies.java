@@ -91,6 +91,17 @@ public class Replies {
 		cases.record(caseId, actorId, "reply", "retry requested");
 	}
 
+	/** Cancels a failed reply: it stays in the thread as cancelled and is never sent. */
+	@Transactional
+	public void cancel(long replyId, Long actorId) {
+		Long caseId = jdbc.sql("update replies set state = 'CANCELLED', next_attempt_at = now() where id = ? and state = 'FAILED' returning case_id")
+			.param(replyId)
+			.query(Long.class)
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("reply " + replyId + " is not a failed reply"));
+		cases.record(caseId, actorId, "reply", "failed reply cancelled");
+	}
+
 	public Optional<ReplyState> state(long replyId) {
 		return jdbc.sql("select state from replies where id = ?").param(replyId).query((rs, i) -> ReplyState.valueOf(rs.getString(1))).optional();
 	}

@@ -149,6 +149,24 @@ class OutboxIntegrationTests {
 	}
 
 	@Test
+	void aFailedReplyCanBeCancelledAndIsNeverSentThen() {
+		sender.refuse = true;
+		long reply = replies.send(caseId, "Hoi Anna", null);
+		replies.deliverQueued();
+		assertThat(replies.state(reply)).contains(ReplyState.FAILED);
+
+		replies.cancel(reply, null);
+		assertThat(replies.state(reply)).contains(ReplyState.CANCELLED);
+		sender.refuse = false;
+		replies.deliverQueued();
+		assertThat(sender.sent).isEmpty();
+		assertThat(replies.state(reply)).contains(ReplyState.CANCELLED);
+		assertThat(cases.detail(caseId).history()).anySatisfy(h -> assertThat(h.detail()).contains("cancelled"));
+		assertThatThrownBy(() -> replies.cancel(reply, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a failed reply");
+		assertThatThrownBy(() -> replies.retry(reply, null)).isInstanceOf(IllegalArgumentException.class);
+	}
+
+	@Test
 	void neverRepliesFromAMarketingAccount() {
 		jdbc.sql("update sources set account_role = 'MARKETING'").update();
 

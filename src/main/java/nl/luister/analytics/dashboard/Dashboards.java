@@ -174,7 +174,7 @@ public class Dashboards {
 				       percentile_cont(0.5) within group (order by extract(epoch from r.first - c.opened_at)) / 60 as median
 				from cases c
 				left join lateral (select min(coalesce(x.sent_at, x.created_at)) as first from replies x
-				                   where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE')) r on true
+				                   where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE', 'POSTED_OUTSIDE')) r on true
 				where c.opened_at >= ? and c.opened_at < ?
 				group by grouping sets ((c.channel), ()) order by c.channel nulls first""")
 			.params(from, to)
@@ -243,7 +243,7 @@ public class Dashboards {
 			jdbc.sql("""
 					select date_trunc('hour', c.opened_at) as b, count(*) as n, avg(extract(epoch from r.first - c.opened_at)) / 60 as avg from cases c
 					left join lateral (select min(coalesce(x.sent_at, x.created_at)) as first from replies x
-					                   where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE')) r on true
+					                   where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE', 'POSTED_OUTSIDE')) r on true
 					where c.opened_at >= ? and c.opened_at < ? group by 1""")
 				.params(from, to)
 				.query(rs -> {

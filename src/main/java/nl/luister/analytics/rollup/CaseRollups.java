@@ -76,7 +76,7 @@ public class CaseRollups {
 				         extract(epoch from r.first - c.opened_at) / 60 as minutes
 				  from cases c
 				  left join lateral (select min(coalesce(x.sent_at, x.created_at)) as first from replies x
-				                     where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE')) r on true
+				                     where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE', 'POSTED_OUTSIDE')) r on true
 				  where c.opened_at >= ? and c.opened_at < ?),
 				opened as (
 				  select day, channel, count(*) as opened, count(minutes) as answered, coalesce(sum(greatest(minutes, 0)), 0) as fr_sum,

@@ -90,6 +90,15 @@ class CasesApi {
 			.body(Map.of("id", replyId, "state", replies.state(replyId).orElseThrow().name().toLowerCase(java.util.Locale.ROOT)));
 	}
 
+	/** Puts a failed reply back in the outbox ({@code action} {@code retry}) or cancels it ({@code cancel}); 400 when it is not failed. */
+	@PostMapping("/{id}/replies/{replyId}/{action:retry|cancel}")
+	Map<String, Object> failedReply(@PathVariable long id, @PathVariable long replyId, @PathVariable String action,
+			@AuthenticationPrincipal LuisterUser me) {
+		if (action.equals("retry")) replies.retry(replyId, me.id().value());
+		else replies.cancel(replyId, me.id().value());
+		return Map.of("id", replyId, "state", replies.state(replyId).orElseThrow().name().toLowerCase(java.util.Locale.ROOT));
+	}
+
 	@PostMapping("/{id}/notes")
 	ResponseEntity<Map<String, Object>> note(@PathVariable long id, @RequestBody NewNote body, @AuthenticationPrincipal LuisterUser me) {
 		long noteId = cases.addNote(id, body.text(), me.id().value());

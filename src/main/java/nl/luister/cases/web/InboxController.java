@@ -160,6 +160,19 @@ class InboxController {
 		return done(id, "inbox.done.answered", me, model, redirect, htmx);
 	}
 
+	@PostMapping("/cases/{id}/replies/{replyId}/cancel")
+	String cancel(@PathVariable long id, @PathVariable long replyId, @AuthenticationPrincipal LuisterUser me, Model model,
+			RedirectAttributes redirect, HttpServletResponse response,
+			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+		try {
+			replies.cancel(replyId, me.id().value());
+		}
+		catch (IllegalArgumentException e) {
+			return invalid(id, "retry", "inbox.reply.notFailedCancel", "", me, model, response, htmx);
+		}
+		return done(id, "inbox.done.cancelled", me, model, redirect, htmx);
+	}
+
 	@PostMapping("/cases/{id}/replies/{replyId}/retry")
 	String retry(@PathVariable long id, @PathVariable long replyId, @AuthenticationPrincipal LuisterUser me, Model model,
 			RedirectAttributes redirect, HttpServletResponse response,
