@@ -28,7 +28,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +42,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpServer;
 
 import jakarta.mail.internet.MimeMessage;
@@ -57,22 +55,14 @@ import nl.luister.monitor.TopicManagement;
 @AutoConfigureMockMvc
 class AlertsIntegrationTests {
 
-	static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-	static {
-		SMTP.start();
-	}
+	static final GreenMail SMTP = nl.luister.notice.NoticeSmtp.SMTP;
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("luister.notify.mail.host", () -> "127.0.0.1");
-		registry.add("luister.notify.mail.port", () -> SMTP.getSmtp().getPort());
+		nl.luister.notice.NoticeSmtp.register(registry);
 		registry.add("luister.notify.mail.from", () -> "alerts@luister.test");
 	}
 
-	@AfterAll
-	static void stop() {
-		SMTP.stop();
-	}
 
 	// the watch evaluates complete five-minute buckets: "now" is just after a bucket boundary
 	static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.HOURS).plusSeconds(10);

@@ -90,39 +90,14 @@ public final class InfluenceEvaluation {
 		return c;
 	}
 
-	/** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
+	/** RFC 4180 (Commons CSV): quoted fields may hold commas, doubled quotes and line breaks. */
 	static List<List<String>> csv(String text) {
 		List<List<String>> rows = new ArrayList<>();
-		List<String> row = new ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') quoted = false;
-				else field.append(c);
-			}
-			else if (c == '"') quoted = true;
-			else if (c == ',') {
-				row.add(field.toString());
-				field.setLength(0);
-			}
-			else if (c == '\n' || c == '\r') {
-				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') i++;
-				row.add(field.toString());
-				field.setLength(0);
-				rows.add(row);
-				row = new ArrayList<>();
-			}
-			else field.append(c);
+		try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(text))) {
+			for (var record : parser) rows.add(record.toList());
 		}
-		if (!field.isEmpty() || !row.isEmpty()) {
-			row.add(field.toString());
-			rows.add(row);
+		catch (java.io.IOException e) {
+			throw new java.io.UncheckedIOException(e);
 		}
 		return rows;
 	}

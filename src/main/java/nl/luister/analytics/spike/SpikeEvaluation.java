@@ -232,23 +232,22 @@ public final class SpikeEvaluation {
 	 * sample's first weeks hold only stragglers).
 	 */
 	static List<Event> readInbound(Path file, MessageUnderstanding understanding) throws IOException {
-		List<List<String>> rows = Csv.parse(Files.readString(file, StandardCharsets.UTF_8));
-		List<String> header = rows.getFirst();
-		int at = header.indexOf("created_at");
-		int inbound = header.indexOf("inbound");
-		int text = header.indexOf("text");
-		if (at < 0 || inbound < 0 || text < 0) throw new IllegalArgumentException(file + " lacks the TWCS columns created_at, inbound, text");
 		List<Event> events = new ArrayList<>();
-		for (List<String> row : rows.subList(1, rows.size())) {
-			if (row.size() <= Math.max(at, Math.max(inbound, text)) || !"True".equals(row.get(inbound))) continue;
-			Instant when;
-			try {
-				when = ZonedDateTime.parse(row.get(at), TWITTER_TIME).toInstant();
+		var format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
+		try (var parser = format.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+			for (String column : List.of("created_at", "inbound", "text"))
+				if (!parser.getHeaderMap().containsKey(column)) throw new IllegalArgumentException(file + " lacks the TWCS column " + column);
+			for (var row : parser) {
+				if (!row.isSet("text") || !"True".equals(row.get("inbound"))) continue;
+				Instant when;
+				try {
+					when = ZonedDateTime.parse(row.get("created_at"), TWITTER_TIME).toInstant();
+				}
+				catch (DateTimeParseException e) {
+					continue;
+				}
+				events.add(new Event(when, understanding.understand(row.get("text")).sentiment() == Sentiment.NEGATIVE));
 			}
-			catch (DateTimeParseException e) {
-				continue;
-			}
-			events.add(new Event(when, understanding.understand(row.get(text)).sentiment() == Sentiment.NEGATIVE));
 		}
 		events.sort((a, b) -> a.at().compareTo(b.at()));
 		Instant first = events.getFirst().at().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
@@ -268,48 +267,5 @@ public final class SpikeEvaluation {
 
 	private static String minutes(double m) {
 		return Double.isNaN(m) ? "–" : String.format(Locale.ROOT, "%.0f", m);
-	}
-
-	/** The RFC 4180 subset TWCS uses: commas, double quotes, doubled quotes inside quotes, newlines inside quotes. */
-	static final class Csv {
-
-		static List<List<String>> parse(String s) {
-			List<List<String>> rows = new ArrayList<>();
-			List<String> row = new ArrayList<>();
-			StringBuilder field = new StringBuilder();
-			boolean quoted = false;
-			for (int i = 0; i < s.length(); i++) {
-				char c = s.charAt(i);
-				if (quoted) {
-					if (c == '"' && i + 1 < s.length() && s.charAt(i + 1) == '"') {
-						field.append('"');
-						i++;
-					}
-					else if (c == '"') quoted = false;
-					else field.append(c);
-				}
-				else if (c == '"') quoted = true;
-				else if (c == ',') {
-					row.add(field.toString());
-					field.setLength(0);
-				}
-				else if (c == '\n' || c == '\r') {
-					if (c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n') i++;
-					row.add(field.toString());
-					field.setLength(0);
-					rows.add(row);
-					row = new ArrayList<>();
-				}
-				else field.append(c);
-			}
-			if (field.length() > 0 || !row.isEmpty()) {
-				row.add(field.toString());
-				rows.add(row);
-			}
-			return rows;
-		}
-
-		private Csv() {
-		}
 	}
 }

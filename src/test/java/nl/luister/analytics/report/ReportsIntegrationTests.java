@@ -21,7 +21,6 @@ import java.util.Locale;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +34,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.Multipart;
 import nl.luister.TestWorkspace;
@@ -48,21 +46,13 @@ import nl.luister.monitor.TopicManagement;
 @AutoConfigureMockMvc
 class ReportsIntegrationTests {
 
-	static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-	static {
-		SMTP.start();
-	}
+	static final GreenMail SMTP = nl.luister.notice.NoticeSmtp.SMTP;
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("luister.notify.mail.host", () -> "127.0.0.1");
-		registry.add("luister.notify.mail.port", () -> SMTP.getSmtp().getPort());
+		nl.luister.notice.NoticeSmtp.register(registry);
 	}
 
-	@AfterAll
-	static void stop() {
-		SMTP.stop();
-	}
 
 	static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
 	static final LocalDate WEEK = LocalDate.of(2026, 10, 19);

@@ -14,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +27,6 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import nl.luister.TestWorkspace;
 import nl.luister.channel.Channel;
@@ -39,21 +37,13 @@ import nl.luister.monitor.TopicManagement;
 @AutoConfigureMockMvc
 class ThemesIntegrationTests {
 
-	static final GreenMail SMTP = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-	static {
-		SMTP.start();
-	}
+	static final GreenMail SMTP = nl.luister.notice.NoticeSmtp.SMTP;
 
 	@DynamicPropertySource
 	static void smtp(DynamicPropertyRegistry registry) {
-		registry.add("luister.notify.mail.host", () -> "127.0.0.1");
-		registry.add("luister.notify.mail.port", () -> SMTP.getSmtp().getPort());
+		nl.luister.notice.NoticeSmtp.register(registry);
 	}
 
-	@AfterAll
-	static void stop() {
-		SMTP.stop();
-	}
 
 	static final Instant NOW = Instant.now();
 	static final String[] USUAL = { "Mijn pakket is te laat bezorgd", "Pakket kwijt, waar blijft het", "De bezorger was erg vriendelijk",
