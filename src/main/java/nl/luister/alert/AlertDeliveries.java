@@ -88,7 +88,7 @@ class AlertDeliveries implements AutoCloseable {
 				error = null;
 			}
 			catch (jakarta.mail.SendFailedException e) {
-				error = "the mail server refused the address: " + e.getMessage();
+				error = "the mail server refused the address: " + serverReason(e);
 				permanent = true;
 			}
 			catch (Exception e) {
@@ -111,6 +111,17 @@ class AlertDeliveries implements AutoCloseable {
 			}
 		}
 		return sent;
+	}
+
+	/** The server's own words for a refused address ("550 5.1.1 No such user"), not Jakarta Mail's summary. */
+	static String serverReason(jakarta.mail.MessagingException e) {
+		String reason = e.getMessage();
+		Exception next = e.getNextException();
+		while (next != null) {
+			if (next.getMessage() != null) reason = next.getMessage().strip();
+			next = next instanceof jakarta.mail.MessagingException m ? m.getNextException() : null;
+		}
+		return reason;
 	}
 
 	/** 30 s after the first failure, doubling, at most an hour. */
