@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * How one topic is watched: which windows, the thresholds, who hears about an alert (e-mail addresses, a webhook)
@@ -24,7 +23,6 @@ public record AlertRule(long topicId, boolean enabled, boolean hourWindow, boole
 	/** Alerts from this severity on ignore quiet hours. */
 	public static final int URGENT = 8;
 
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"'\\r\\n,;]+@[^@\\s<>\"'\\r\\n,;]+\\.[^@\\s<>\"'\\r\\n,;]+");
 
 	public AlertRule {
 		emails = List.copyOf(emails);
@@ -42,7 +40,7 @@ public record AlertRule(long topicId, boolean enabled, boolean hourWindow, boole
 	public List<String> problems() {
 		var out = new java.util.ArrayList<String>();
 		for (String e : emails)
-			if (!EMAIL.matcher(e).matches()) out.add("'" + e + "' is not an e-mail address");
+			if (!nl.luister.notice.NoticeMail.isAddress(e)) out.add("'" + e + "' is not an e-mail address");
 		if (emails.size() > 50) out.add("at most 50 e-mail addresses");
 		if (webhookUrl != null && !webhookUrl.matches("(?i)https?://[^\\s]+")) out.add("the webhook must be an http:// or https:// address");
 		if (minVolume < 1 || minVolume > 1_000_000) out.add("minimum volume must be between 1 and 1,000,000");

@@ -41,10 +41,20 @@ public class NoticeMail {
 		}
 	}
 
+	private static final java.util.regex.Pattern ADDRESS = java.util.regex.Pattern.compile("[^@\\s<>\"'\\r\\n,;]+@[^@\\s<>\"'\\r\\n,;]+\\.[^@\\s<>\"'\\r\\n,;]+");
+
 	private final Settings settings;
 
 	NoticeMail(Settings settings) {
 		this.settings = settings;
+	}
+
+	/**
+	 * Whether {@code address} can be a notice's recipient: one plain address (name@host.tld), no display name, no
+	 * second address, no line break that could add a header.
+	 */
+	public static boolean isAddress(String address) {
+		return address != null && ADDRESS.matcher(address).matches();
 	}
 
 	/** Whether an SMTP server is set. */

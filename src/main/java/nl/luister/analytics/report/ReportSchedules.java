@@ -13,7 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.mail.MessagingException;
 
@@ -37,7 +36,6 @@ import nl.luister.notice.NoticeMail;
 public class ReportSchedules {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportSchedules.class);
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"'\\r\\n,;]+@[^@\\s<>\"'\\r\\n,;]+\\.[^@\\s<>\"'\\r\\n,;]+");
 
 	/** One schedule; {@code brandId} null is the workspace report. */
 	public record Schedule(long id, Long brandId, boolean enabled, int weekday, int hour, ZoneId zone, List<String> recipients, String locale,
@@ -47,7 +45,7 @@ public class ReportSchedules {
 		public List<String> problems() {
 			List<String> out = new ArrayList<>();
 			for (String r : recipients)
-				if (!EMAIL.matcher(r).matches()) out.add("'" + r + "' is not an e-mail address");
+				if (!NoticeMail.isAddress(r)) out.add("'" + r + "' is not an e-mail address");
 			if (recipients.size() > 100) out.add("at most 100 recipients");
 			if (weekday < 1 || weekday > 7) out.add("the weekday must be 1 (Monday) to 7 (Sunday)");
 			if (hour < 0 || hour > 23) out.add("the hour must be 0 to 23");

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
@@ -32,7 +31,6 @@ import nl.luister.monitor.TopicManagement;
 class ThemesController {
 
 	static final List<Integer> PERIODS = List.of(1, 7, 30);
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"'\\r\\n,;]+@[^@\\s<>\"'\\r\\n,;]+\\.[^@\\s<>\"'\\r\\n,;]+");
 
 	private final Themes themes;
 	private final TopicManagement topics;
@@ -77,7 +75,7 @@ class ThemesController {
 		int period = PERIODS.contains(days) ? days : 7;
 		String back = "redirect:" + UriComponentsBuilder.fromPath("/themes").queryParam("topic", topic).queryParam("days", period).build().toUriString();
 		String address = to.strip();
-		if (!EMAIL.matcher(address).matches()) {
+		if (!NoticeMail.isAddress(address)) {
 			redirect.addFlashAttribute("flashError", "themes.send.badAddress");
 			redirect.addFlashAttribute("flashArgument", address);
 			return back;
