@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import nl.luister.analytics.rollup.Rollups;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,8 +16,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class TopicInsights {
 
-	/** The host of a URL without scheme, port, path and a leading {@code www.}. */
-	private static final String HOST = "nullif(regexp_replace(lower(substring(m.url from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)')), '^www\\.', ''), '')";
+	/** The host of a URL without scheme, port, path and a leading {@code www.}: the site as the rollups count it. */
+	private static final String HOST = Rollups.SITE_OF_URL;
 
 	private final JdbcClient jdbc;
 

@@ -173,10 +173,9 @@ public class Dashboards {
 				       avg(extract(epoch from r.first - c.opened_at)) / 60 as avg,
 				       percentile_cont(0.5) within group (order by extract(epoch from r.first - c.opened_at)) / 60 as median
 				from cases c
-				left join lateral (select min(coalesce(x.sent_at, x.created_at)) as first from replies x
-				                   where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE', 'POSTED_OUTSIDE')) r on true
+				{first_response}
 				where c.opened_at >= ? and c.opened_at < ?
-				group by grouping sets ((c.channel), ()) order by c.channel nulls first""")
+				group by grouping sets ((c.channel), ()) order by c.channel nulls first""".replace("{first_response}", CaseRollups.FIRST_RESPONSE))
 			.params(from, to)
 			.query((rs, n) -> new First(rs.getString("channel"), rs.getLong("cases"), rs.getLong("answered"), number(rs.getObject("avg")),
 					number(rs.getObject("median"))))
@@ -242,9 +241,8 @@ public class Dashboards {
 			Timestamp to = Timestamp.from(period.to());
 			jdbc.sql("""
 					select date_trunc('hour', c.opened_at) as b, count(*) as n, avg(extract(epoch from r.first - c.opened_at)) / 60 as avg from cases c
-					left join lateral (select min(coalesce(x.sent_at, x.created_at)) as first from replies x
-					                   where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE', 'POSTED_OUTSIDE')) r on true
-					where c.opened_at >= ? and c.opened_at < ? group by 1""")
+					{first_response}
+					where c.opened_at >= ? and c.opened_at < ? group by 1""".replace("{first_response}", CaseRollups.FIRST_RESPONSE))
 				.params(from, to)
 				.query(rs -> {
 					Integer i = index.get(rs.getTimestamp("b").toInstant());

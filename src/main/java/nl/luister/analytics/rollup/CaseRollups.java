@@ -29,6 +29,14 @@ public class CaseRollups {
 	public static final double[] BINS = { 1, 2, 5, 10, 15, 30, 45, 60, 90, 120, 180, 240, 360, 480, 720, 1440, 2880, 4320, 10080 };
 	private static final Logger log = LoggerFactory.getLogger(CaseRollups.class);
 
+	/**
+	 * SQL joining each case {@code c} to the time of its first response {@code r.first}: the first reply sent, answered
+	 * on the site or posted by an owned account outside Luister.
+	 */
+	public static final String FIRST_RESPONSE = """
+			left join lateral (select min(coalesce(x.sent_at, x.created_at)) as first from replies x
+			                   where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE', 'POSTED_OUTSIDE')) r on true""";
+
 	private final JdbcClient jdbc;
 	private final ZoneId zone;
 	private final int recentDays;
@@ -75,8 +83,7 @@ public class CaseRollups {
 				  select c.id, c.channel, (c.opened_at at time zone '%1$s')::date as day,
 				         extract(epoch from r.first - c.opened_at) / 60 as minutes
 				  from cases c
-				  left join lateral (select min(coalesce(x.sent_at, x.created_at)) as first from replies x
-				                     where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE', 'POSTED_OUTSIDE')) r on true
+				  {first_response}
 				  where c.opened_at >= ? and c.opened_at < ?),
 				opened as (
 				  select day, channel, count(*) as opened, count(minutes) as answered, coalesce(sum(greatest(minutes, 0)), 0) as fr_sum,
@@ -91,7 +98,7 @@ public class CaseRollups {
 				select coalesce(o.day, r.day), coalesce(o.channel, r.channel), coalesce(o.opened, 0), coalesce(o.answered, 0), coalesce(o.fr_sum, 0),
 				       coalesce(o.fr_hist, array_fill(0, array[%4$d])), coalesce(r.resolved, 0), coalesce(r.res_sum, 0),
 				       coalesce(r.res_hist, array_fill(0, array[%4$d]))
-				from opened o full join res r on r.day = o.day and r.channel = o.channel"""
+				from opened o full join res r on r.day = o.day and r.channel = o.channel""".replace("{first_response}", FIRST_RESPONSE)
 			.formatted(z, histogram("minutes"), histogram("extract(epoch from resolved_at - opened_at) / 60"), BINS.length + 1))
 			.params(start, end, start, end)
 			.update();

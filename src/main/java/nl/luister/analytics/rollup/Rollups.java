@@ -40,6 +40,9 @@ public class Rollups {
 			String authorHandle, Integer followers, Set<Long> topics) {
 	}
 
+	/** SQL for the site of {@code m.url}, as {@link #site(String)} computes it in Java. */
+	public static final String SITE_OF_URL = "nullif(regexp_replace(lower(substring(m.url from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)')), '^www\\.', ''), '')";
+
 	private static final Pattern HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)");
 
 	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Rollups.class);
@@ -314,10 +317,10 @@ public class Rollups {
 				select (m.published_at at time zone '%s')::date, t.topic_id, s.site, count(*),
 				       count(*) filter (where m.sentiment = 'NEGATIVE'), count(*) filter (where m.sentiment = 'POSITIVE')
 				from mentions m
-				cross join lateral (select nullif(regexp_replace(lower(substring(m.url from '^[a-zA-Z][a-zA-Z0-9+.-]*://([^/:?#]+)')), '^www\\.', ''), '') as site) s
+				cross join lateral (select %s as site) s
 				cross join lateral (select 0::bigint as topic_id union all select mt.topic_id from mention_topics mt where mt.mention_id = m.id) t
 				where m.published_at >= ? and m.published_at < ? and s.site is not null
-				group by 1, 2, 3""".formatted(z))
+				group by 1, 2, 3""".formatted(z, SITE_OF_URL))
 			.params(start, end).update();
 		jdbc.sql("""
 				insert into rollup_author_day (day, topic_id, channel, handle, mentions, negative, positive, followers)
