@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,8 +124,12 @@ public class Rollups {
 	}
 
 	private static List<Map.Entry<List<Object>, long[]>> sorted(Map<List<Object>, long[]> map) {
-		List<Map.Entry<List<Object>, long[]>> out = new ArrayList<>(map.entrySet());
-		out.sort(Comparator.comparing(e -> e.getKey().toString()));
+		// the key's text is made once per row, not once per comparison: this runs for every pipeline batch
+		List<Map.Entry<String, Map.Entry<List<Object>, long[]>>> keyed = new ArrayList<>(map.size());
+		for (var e : map.entrySet()) keyed.add(Map.entry(e.getKey().toString(), e));
+		keyed.sort(Map.Entry.comparingByKey());
+		List<Map.Entry<List<Object>, long[]>> out = new ArrayList<>(keyed.size());
+		for (var k : keyed) out.add(k.getValue());
 		return out;
 	}
 
