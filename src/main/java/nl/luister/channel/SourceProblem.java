@@ -17,18 +17,27 @@ public enum SourceProblem {
 
 	private static final Pattern UNTIL = Pattern.compile("rate limited until (\\S+?)(?:[ ;,]|$)");
 
+	/** Addresses in a reason (URLs, host:port), whose digits and words must not be read as a status or a cause. */
+	private static final Pattern ADDRESS = Pattern.compile("[a-z][a-z0-9+.-]*://\\S+|\\S+:\\d{1,5}\\b");
+
+	private static final Pattern TOO_MANY = Pattern.compile("\\b429\\b");
+
+	private static final Pattern UNAUTHORIZED = Pattern.compile("\\b401\\b");
+
+	private static final Pattern MISSING = Pattern.compile("\\b404\\b");
+
 	/** The kind of a failure reason; {@code null} for no reason (a healthy source). */
 	public static SourceProblem of(String reason) {
 		if (reason == null || reason.isBlank()) return null;
-		String r = reason.toLowerCase(Locale.ROOT);
-		if (r.contains("rate limited") || r.contains("429")) return RATE_LIMITED;
-		if (r.contains("access token was refused") || r.contains("expired") || r.contains("invalidtoken") || r.contains("401")) return EXPIRED_TOKEN;
+		String r = ADDRESS.matcher(reason.toLowerCase(Locale.ROOT)).replaceAll(" ");
+		if (r.contains("rate limited") || TOO_MANY.matcher(r).find()) return RATE_LIMITED;
+		if (r.contains("access token was refused") || r.contains("expired") || r.contains("invalidtoken") || UNAUTHORIZED.matcher(r).find()) return EXPIRED_TOKEN;
 		if (r.contains("refused the login") || r.contains("refused to sign in") || r.contains("app password") || r.contains("authentication")) return WRONG_PASSWORD;
 		if (r.contains("secure connection") || r.contains("tls") || r.contains("ssl") || r.contains("certificate")) return TLS;
 		if (r.contains("unknown host") || r.contains("not found (unknown") || r.contains("connection refused") || r.contains("no route to host")
 				|| r.contains("could not connect") || r.contains("could not reach") || r.contains("was not found")) return HOST_UNREACHABLE;
 		if (r.contains("did not answer") || r.contains("in time") || r.contains("timed out")) return TIMEOUT;
-		if (r.contains("404") || r.contains("not found") || r.contains("does not exist")) return NOT_FOUND;
+		if (MISSING.matcher(r).find() || r.contains("not found") || r.contains("does not exist")) return NOT_FOUND;
 		if (r.contains("settings") || r.contains("is required") || r.contains("not a valid address") || r.contains("refusing to")) return SETTINGS;
 		if (r.contains("not an rss") || r.contains("not shaped") || r.contains("json") || r.contains("not valid xml")
 				|| r.contains("answered") || r.contains("larger than")) return BAD_ANSWER;

@@ -20,6 +20,11 @@ class SourceProblemTests {
 		assertThat(SourceProblem.of("could not connect to 127.0.0.1:9: connection refused")).isEqualTo(SourceProblem.HOST_UNREACHABLE);
 		assertThat(SourceProblem.of("could not set up a secure connection to x.example:443: PKIX path building failed")).isEqualTo(SourceProblem.TLS);
 		assertThat(SourceProblem.of("the server answered 500 Internal Server Error for http://127.0.0.1/feed")).isEqualTo(SourceProblem.BAD_ANSWER);
+		assertThat(SourceProblem.of("the server answered 404 Not Found for http://127.0.0.1:8080/feed")).isEqualTo(SourceProblem.NOT_FOUND);
+		// digits of a port or path are not a status: 40412, 4290, /401/
+		assertThat(SourceProblem.of("the server answered 503 Service Unavailable for http://127.0.0.1:40412/feed.xml")).isEqualTo(SourceProblem.BAD_ANSWER);
+		assertThat(SourceProblem.of("the server answered 500 for http://127.0.0.1:4290/401/expired.xml")).isEqualTo(SourceProblem.BAD_ANSWER);
+		assertThat(SourceProblem.of("could not connect to tls.example:4040: connection refused")).isEqualTo(SourceProblem.HOST_UNREACHABLE);
 		assertThat(SourceProblem.of("something odd")).isEqualTo(SourceProblem.OTHER);
 		assertThat(SourceProblem.of(null)).isNull();
 	}
