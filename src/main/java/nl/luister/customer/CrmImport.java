@@ -9,15 +9,19 @@ import java.nio.charset.CodingErrorAction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.LongConsumer;
 
 import nl.luister.audit.AuditLog;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +41,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * known yet become identities of the person, so their first message lands with them. Importing the same
  * file again changes nothing (rows come out UNCHANGED).
  *
- * <p>The file is streamed ({@link CsvRecords}); rows are written in transactions of {@value #CHUNK}, each
- * row that fails in the database makes its chunk run again with a savepoint per row, so a broken or conflicting
- * row is reported with its line number and skipped; a chunk that
+ * <p>The file is streamed ({@link CsvRecords}); rows are written in transactions of {@value #CHUNK}, set-based
+ * (one look-up, one insert, one update and one insert of handles per chunk; rows sharing a key with another row
+ * of the chunk or linking persons go one by one). A statement that fails in the database makes its chunk run again
+ * row by row with a savepoint per row, so a broken or conflicting row is reported with its line number and
+ * skipped; a chunk that
  * deadlocks with a concurrent writer (the tier recompute) is run again, up to {@value #MAX_ATTEMPTS} times. A dry-run
  * runs exactly the same statements and rolls every chunk back; rows of one chunk see each other, rows of
  * different chunks do not (a customer number twice in the file, far apart, shows as created twice). One audit
@@ -116,15 +122,17 @@ public class CrmImport {
 	private void write(List<CsvRecords.Row> chunk, Layout layout, boolean dryRun, Long actorId, Tally tally) {
 		if (chunk.isEmpty()) return;
 		List<CrmImportReport.RowOutcome> outcomes = new ArrayList<>(chunk.size());
-		// First without savepoints (half the round trips); a row failing in the database spoils the transaction,
-		// so then the chunk runs again with a savepoint per row, and only that row is rejected.
+		// First set-based (a handful of statements for the whole chunk); a statement failing in the database spoils
+		// the transaction, so then the chunk runs again row by row with a savepoint per row, and only that row is
+		// rejected.
 		boolean careful = false;
 		for (int attempt = 1; ; attempt++) {
 			outcomes.clear();
-			boolean withSavepoints = careful;
+			boolean rowByRow = careful;
 			try {
 				chunkTx.executeWithoutResult(status -> {
-					for (CsvRecords.Row row : chunk) outcomes.addAll(writeRow(row, layout, dryRun, actorId, withSavepoints));
+					if (rowByRow) for (CsvRecords.Row row : chunk) outcomes.addAll(writeRow(row, layout, dryRun, actorId, true));
+					else outcomes.addAll(writeSet(chunk, layout, dryRun, actorId));
 					if (dryRun) status.setRollbackOnly();
 				});
 				break;
@@ -138,10 +146,261 @@ public class CrmImport {
 				if (careful) throw new IllegalStateException("row on line " + e.line + " failed in its own savepoint", e.getCause());
 				careful = true;
 			}
+			catch (DataAccessException e) {
+				if (careful) throw e;
+				careful = true;
+			}
 		}
 		// counted after the chunk's transaction ended, so a chunk that failed as a whole is not counted as written
+		outcomes.sort(java.util.Comparator.comparingLong(CrmImportReport.RowOutcome::line));
 		outcomes.forEach(tally::add);
 		chunk.clear();
+	}
+
+	/** A parsed row of a chunk. */
+	private record Parsed(CsvRecords.Row row, Customer customer) {
+	}
+
+	/**
+	 * Writes a chunk with one look-up, one insert of new persons, one update of found persons and one insert of
+	 * new handles. Rows that share a customer number, e-mail address or handle with another row of the chunk, and
+	 * rows whose evidence links several persons, are written one by one afterwards ({@link #apply}), in line order,
+	 * so rows of one chunk still see each other.
+	 */
+	private List<CrmImportReport.RowOutcome> writeSet(List<CsvRecords.Row> chunk, Layout layout, boolean dryRun, Long actorId) {
+		List<CrmImportReport.RowOutcome> out = new ArrayList<>(chunk.size());
+		List<Parsed> parsed = new ArrayList<>(chunk.size());
+		for (CsvRecords.Row row : chunk) {
+			if (row.error() != null) {
+				out.add(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, row.error()));
+				continue;
+			}
+			try {
+				parsed.add(new Parsed(row, layout.parse(row.fields())));
+			}
+			catch (IllegalArgumentException e) {
+				out.add(new CrmImportReport.RowOutcome(row.line(), "REJECTED", null, e.getMessage()));
+			}
+		}
+		Map<String, Integer> keyCount = new HashMap<>();
+		for (Parsed p : parsed) for (String key : keys(p.customer())) keyCount.merge(key, 1, Integer::sum);
+		List<Parsed> alone = new ArrayList<>(parsed.size());
+		List<Parsed> oneByOne = new ArrayList<>();
+		for (Parsed p : parsed) (keys(p.customer()).stream().allMatch(k -> keyCount.get(k) == 1) ? alone : oneByOne).add(p);
+
+		Map<Integer, List<Match>> found = lookUp(alone);
+		List<Parsed> creates = new ArrayList<>();
+		List<Parsed> updates = new ArrayList<>();
+		List<Long> targets = new ArrayList<>();
+		List<String> whys = new ArrayList<>();
+		for (int i = 0; i < alone.size(); i++) {
+			Parsed p = alone.get(i);
+			List<Match> matches = found.getOrDefault(i, List.of());
+			Long byNumber = null;
+			TreeSet<Long> evidence = new TreeSet<>();
+			String conflict = null;
+			for (Match m : matches) {
+				if (m.why().equals("number")) byNumber = m.personId();
+				else {
+					if (m.customerNumber() != null && !m.customerNumber().equals(p.customer().customerNumber()))
+						conflict = "the " + m.why() + " belongs to person " + m.personId() + ", who has another customer number";
+					evidence.add(m.personId());
+				}
+			}
+			if (conflict != null) {
+				out.add(new CrmImportReport.RowOutcome(p.row().line(), "REJECTED", null, conflict));
+				continue;
+			}
+			Long target = byNumber != null ? byNumber : evidence.isEmpty() ? null : evidence.first();
+			if (target != null) evidence.remove(target);
+			if (!evidence.isEmpty()) oneByOne.add(p);
+			else if (target == null) creates.add(p);
+			else {
+				updates.add(p);
+				targets.add(target);
+				whys.add(byNumber != null ? "customer number" : matches.stream().map(Match::why).distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+			}
+		}
+
+		List<Long> created = insertAll(creates);
+		Set<Long> changed = updateAll(updates, targets);
+		List<Long> owners = new ArrayList<>(created);
+		owners.addAll(targets);
+		List<Parsed> owned = new ArrayList<>(creates);
+		owned.addAll(updates);
+		Map<Long, Integer> handlesAdded = addHandlesAll(owned, owners);
+		for (int i = 0; i < creates.size(); i++)
+			out.add(new CrmImportReport.RowOutcome(creates.get(i).row().line(), "CREATED", dryRun ? null : created.get(i), null));
+		for (int i = 0; i < updates.size(); i++) {
+			long target = targets.get(i);
+			boolean touched = changed.contains(target) || handlesAdded.getOrDefault(target, 0) > 0;
+			out.add(new CrmImportReport.RowOutcome(updates.get(i).row().line(), touched ? "UPDATED" : "UNCHANGED", target, "found by " + whys.get(i)));
+		}
+		oneByOne.sort(java.util.Comparator.comparingLong(p -> p.row().line()));
+		for (Parsed p : oneByOne) out.addAll(writeRow(p.row(), layout, dryRun, actorId, false));
+		return out;
+	}
+
+	/** What a row is found by: its customer number, e-mail address and handles (lower case, as the look-up compares). */
+	private static List<String> keys(Customer c) {
+		List<String> keys = new ArrayList<>(2 + c.handles().length);
+		keys.add("n:" + c.customerNumber());
+		if (c.fields().email() != null) keys.add("e:" + c.fields().email().toLowerCase(Locale.ROOT));
+		for (int i = 0; i < c.handles().length; i++) {
+			String handle = c.handles()[i].toLowerCase(Locale.ROOT);
+			keys.add(c.channels()[i].equals("email") ? "e:" + handle : "h:" + c.channels()[i] + "\u0000" + handle);
+		}
+		return keys;
+	}
+
+	/**
+	 * The look-up of {@link #apply} for many rows in one statement, by the rows' index. Each part is an index scan
+	 * over {@code = any(array)}, so the plan stays right while an import grows the tables faster than their
+	 * statistics follow (a join with the unnested rows turned into sequential scans there).
+	 */
+	private Map<Integer, List<Match>> lookUp(List<Parsed> rows) {
+		if (rows.isEmpty()) return Map.of();
+		Map<String, Integer> rowOf = new HashMap<>();
+		List<String> numbers = new ArrayList<>(), mails = new ArrayList<>(), handleChannels = new ArrayList<>(), handles = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			Customer c = rows.get(i).customer();
+			rowOf.put("n:" + c.customerNumber(), i);
+			numbers.add(c.customerNumber());
+			if (c.fields().email() != null) {
+				String mail = c.fields().email().toLowerCase(Locale.ROOT);
+				rowOf.put("m:" + mail, i);
+				mails.add(mail);
+			}
+			for (int h = 0; h < c.handles().length; h++) {
+				String handle = c.handles()[h].toLowerCase(Locale.ROOT);
+				rowOf.put("h:" + c.channels()[h] + "\u001f" + handle, i);
+				if (!handleChannels.contains(c.channels()[h])) handleChannels.add(c.channels()[h]);
+				handles.add(handle);
+			}
+		}
+		Map<Integer, List<Match>> found = new HashMap<>();
+		jdbc.sql("""
+				select 'number', 'n:' || p.customer_number, p.id, p.customer_number from persons p
+				where p.customer_number = any(?::text[]) and p.merged_into is null
+				union all
+				select 'e-mail address', 'm:' || lower(i.handle), i.person_id, p.customer_number from identities i join persons p on p.id = i.person_id
+				where i.channel = 'email' and lower(i.handle) = any(?::text[])
+				union all
+				select 'CRM e-mail address', 'm:' || lower(p.email), p.id, p.customer_number from persons p
+				where lower(p.email) = any(?::text[]) and p.email is not null and p.merged_into is null
+				union all
+				select i.channel || ' handle', 'h:' || i.channel || chr(31) || lower(i.handle), i.person_id, p.customer_number
+				from identities i join persons p on p.id = i.person_id
+				where i.channel = any(?::text[]) and lower(i.handle) = any(?::text[])""")
+			.params(numbers.toArray(String[]::new), mails.toArray(String[]::new), mails.toArray(String[]::new), handleChannels.toArray(String[]::new),
+					handles.toArray(String[]::new))
+			.query((rs, rowNum) -> {
+				// a handle found on another of the rows' channels than its own row named is no evidence: no key, skipped
+				Integer row = rowOf.get(rs.getString(2));
+				if (row != null) found.computeIfAbsent(row, k -> new ArrayList<>()).add(new Match(rs.getString(1), rs.getLong(3), rs.getString(4)));
+				return null;
+			})
+			.list();
+		return found;
+	}
+
+	/** Inserts the rows as new persons; their ids in row order. */
+	private List<Long> insertAll(List<Parsed> rows) {
+		if (rows.isEmpty()) return List.of();
+		Columns c = Columns.of(rows);
+		Map<String, Long> ids = new HashMap<>();
+		jdbc.sql("""
+				insert into persons (display_name, customer_number, email, segment, value, contact_channel, contact_times, tags, phone)
+				select n.display_name, n.customer_number, n.email, n.segment, n.value::numeric, n.contact_channel, n.contact_times,
+				       string_to_array(n.tags, ','), n.phone
+				from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				  as n(display_name, customer_number, email, segment, value, contact_channel, contact_times, tags, phone)
+				returning customer_number, id""")
+			.params(c.names, c.numbers, c.emails, c.segments, c.values, c.contactChannels, c.contactTimes, c.tags, c.phones)
+			.query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return rows.stream().map(p -> ids.get(p.customer().customerNumber())).toList();
+	}
+
+	/** Writes each row's non-blank fields over its person's (as {@link #update}); the persons that changed. */
+	private Set<Long> updateAll(List<Parsed> rows, List<Long> targets) {
+		if (rows.isEmpty()) return Set.of();
+		Columns c = Columns.of(rows);
+		return new HashSet<>(jdbc.sql("""
+				update persons p set display_name = coalesce(n.display_name, p.display_name), customer_number = n.customer_number,
+				  email = coalesce(n.email, p.email), segment = coalesce(n.segment, p.segment), value = coalesce(n.value, p.value),
+				  contact_channel = coalesce(n.contact_channel, p.contact_channel), contact_times = coalesce(n.contact_times, p.contact_times),
+				  tags = case when cardinality(n.tags) > 0 then n.tags else p.tags end, phone = coalesce(n.phone, p.phone)
+				from (select id, display_name, customer_number, email, segment, value::numeric as value, contact_channel, contact_times,
+				             string_to_array(tags, ',') as tags, phone
+				      from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+				        as u(id, display_name, customer_number, email, segment, value, contact_channel, contact_times, tags, phone)) n
+				where p.id = n.id and (
+				  (n.display_name is not null and n.display_name is distinct from p.display_name)
+				  or n.customer_number is distinct from p.customer_number
+				  or (n.email is not null and n.email is distinct from p.email)
+				  or (n.segment is not null and n.segment is distinct from p.segment)
+				  or (n.value is not null and n.value is distinct from p.value)
+				  or (n.contact_channel is not null and n.contact_channel is distinct from p.contact_channel)
+				  or (n.contact_times is not null and n.contact_times is distinct from p.contact_times)
+				  or (cardinality(n.tags) > 0 and n.tags is distinct from p.tags)
+				  or (n.phone is not null and n.phone is distinct from p.phone))
+				returning p.id""")
+			.params(targets.toArray(Long[]::new), c.names, c.numbers, c.emails, c.segments, c.values, c.contactChannels, c.contactTimes, c.tags,
+					c.phones)
+			.query(Long.class)
+			.list());
+	}
+
+	/** Adds the rows' handles that no identity has yet to the rows' persons; how many each person got. */
+	private Map<Long, Integer> addHandlesAll(List<Parsed> rows, List<Long> persons) {
+		List<Long> owner = new ArrayList<>();
+		List<String> channels = new ArrayList<>(), handles = new ArrayList<>();
+		for (int i = 0; i < rows.size(); i++) {
+			Customer c = rows.get(i).customer();
+			for (int h = 0; h < c.handles().length; h++) {
+				owner.add(persons.get(i));
+				channels.add(c.channels()[h]);
+				handles.add(c.handles()[h]);
+			}
+		}
+		if (owner.isEmpty()) return Map.of();
+		Map<Long, Integer> added = new HashMap<>();
+		jdbc.sql("""
+				insert into identities (channel, handle, first_seen, last_seen, person_id)
+				select h.c, h.hd, now(), now(), h.p from unnest(?::bigint[], ?::text[], ?::text[]) as h(p, c, hd)
+				on conflict (channel, lower(handle)) do nothing
+				returning person_id""")
+			.params(owner.toArray(Long[]::new), channels.toArray(String[]::new), handles.toArray(String[]::new))
+			.query(Long.class)
+			.list()
+			.forEach(p -> added.merge(p, 1, Integer::sum));
+		return added;
+	}
+
+	/** The rows' fields as one array per column, for {@code unnest}. Tags are joined with commas (a CSV tag holds none). */
+	private record Columns(String[] names, String[] numbers, String[] emails, String[] segments, String[] values, String[] contactChannels,
+			String[] contactTimes, String[] tags, String[] phones) {
+
+		static Columns of(List<Parsed> rows) {
+			int n = rows.size();
+			Columns c = new Columns(new String[n], new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
+					new String[n], new String[n]);
+			for (int i = 0; i < n; i++) {
+				Customer customer = rows.get(i).customer();
+				CrmFields f = customer.fields();
+				c.names[i] = f.displayName();
+				c.numbers[i] = customer.customerNumber();
+				c.emails[i] = f.email();
+				c.segments[i] = f.segment();
+				c.values[i] = f.value() == null ? null : f.value().toPlainString();
+				c.contactChannels[i] = f.contactChannel();
+				c.contactTimes[i] = f.contactTimes();
+				c.tags[i] = String.join(",", f.tags());
+				c.phones[i] = customer.phone();
+			}
+			return c;
+		}
 	}
 
 	/** A row failed in the database without a savepoint: the chunk's transaction must be rolled back. */

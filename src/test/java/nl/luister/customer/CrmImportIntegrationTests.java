@@ -132,6 +132,37 @@ class CrmImportIntegrationTests {
 	}
 
 	@Test
+	void rowsOfOneChunkSeeEachOtherAndABrokenRowIsRejectedAloneAcrossChunks() {
+		StringBuilder file = new StringBuilder("customer_number,name,segment,mastodon\n");
+		for (int i = 1; i <= 1200; i++) {
+			if (i == 800) file.append("C-700,Second Seven Hundred,gold,h700b\n"); // same chunk as C-700's first row
+			else if (i == 900) file.append("C-900,Nul\u0000Name,silver,\n"); // PostgreSQL could not store NUL in text
+			else file.append("C-").append(i).append(",Customer ").append(i).append(",silver,h").append(i).append('\n');
+		}
+		CrmImportReport r = run(file.toString(), false);
+
+		assertThat(r.created()).isEqualTo(1198);
+		assertThat(r.updated()).isEqualTo(1);
+		assertThat(r.rejected()).isEqualTo(1);
+		assertThat(r.rows()).filteredOn(o -> o.kind().equals("UPDATED")).singleElement()
+			.satisfies(o -> assertThat(o.line()).isEqualTo(801));
+		assertThat(r.rows()).filteredOn(o -> o.kind().equals("REJECTED")).singleElement()
+			.satisfies(o -> assertThat(o.line() + " " + o.detail()).isEqualTo("901 contains a NUL character"));
+		assertThat(count("persons")).isEqualTo(1198);
+		Person seven = customers.search("C-700", 1).getFirst();
+		assertThat(seven.displayName()).isEqualTo("Second Seven Hundred");
+		assertThat(seven.segment()).isEqualTo("gold");
+		assertThat(customers.personOf("mastodon", "h700")).contains(seven.id());
+		assertThat(customers.personOf("mastodon", "h700b")).contains(seven.id());
+		assertThat(customers.personOf("mastodon", "h1200")).isPresent();
+
+		CrmImportReport again = run(file.toString(), false);
+		assertThat(again.created()).isZero();
+		assertThat(again.rejected()).isEqualTo(1);
+		assertThat(count("persons")).isEqualTo(1198);
+	}
+
+	@Test
 	void aHandleClaimedByTwoCustomerNumbersIsRejectedForTheSecond() {
 		CrmImportReport r = run("customer_number,name,mastodon\nC-1,Anna,anna_v\nC-2,Imposter,ANNA_V\n", false);
 
