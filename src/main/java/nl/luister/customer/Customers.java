@@ -311,6 +311,14 @@ public class Customers {
 			.list();
 	}
 
+	/** The language of the customer's latest message in a case that has one ("nl", "en" …), else empty. */
+	public Optional<String> languageOfCase(long caseId) {
+		return jdbc.sql("select language from mentions where case_id = ? and language is not null order by published_at desc, id desc limit 1")
+			.param(caseId)
+			.query(String.class)
+			.optional();
+	}
+
 	/** A case of a person; {@code status} is NEW, OPEN, PENDING or RESOLVED. */
 	public record PersonCase(long id, String status, String channel, String snippet, Instant openedAt, Instant lastActivityAt) {
 		public boolean open() {

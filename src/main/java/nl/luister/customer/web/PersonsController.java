@@ -1,10 +1,12 @@
 package nl.luister.customer.web;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import nl.luister.account.LuisterUser;
@@ -19,6 +21,7 @@ import nl.luister.customer.PersonPanelModel;
 import nl.luister.customer.PersonPrivacy;
 import nl.luister.customer.TierExplanations;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -43,10 +46,12 @@ class PersonsController {
 	private final InfluenceTiers tiers;
 	private final TierExplanations explanations;
 	private final LinkConfirmations confirmations;
+	private final MessageSource messages;
 
 	PersonsController(Customers customers, PersonLinks links, PersonPrivacy privacy, InfluenceTiers tiers, TierExplanations explanations,
-			LinkConfirmations confirmations) {
+			LinkConfirmations confirmations, MessageSource messages) {
 		this.confirmations = confirmations;
+		this.messages = messages;
 		this.customers = customers;
 		this.links = links;
 		this.privacy = privacy;
@@ -76,6 +81,7 @@ class PersonsController {
 		model.addAttribute("suggestions", customers.suggestions(id));
 		model.addAttribute("merges", links.mergesOf(id));
 		model.addAttribute("timeline", customers.timeline(id, 200));
+		model.addAttribute("cases", customers.casesOf(id, 20));
 		model.addAttribute("q", q);
 		model.addAttribute("candidates", q.isBlank() ? List.of() : rows(customers.search(q, 20).stream().filter(c -> c.id() != id).toList()));
 		model.addAttribute("fmt", new PersonPanelModel.Times(locale));
@@ -135,6 +141,26 @@ class PersonsController {
 		redirect.addFlashAttribute("flash", "customers2.confirm.created");
 		redirect.addFlashAttribute("flashArgument", issued.code());
 		return "redirect:/persons/" + id;
+	}
+
+	/**
+	 * A fresh one-time code in a short text in the customer's language (that of their latest message in the case),
+	 * put in the reply box of one of the person's cases: the agent reads it and sends it like any reply, so the
+	 * outbox, approvals and guard-rails apply. The customer then sends the code from their other account.
+	 */
+	@PostMapping("/persons/{id}/confirmations/reply")
+	String confirmationReply(@PathVariable long id, @RequestParam long caseId, @AuthenticationPrincipal LuisterUser me, RedirectAttributes redirect) {
+		if (customers.casesOf(id, 200).stream().noneMatch(c -> c.id() == caseId)) {
+			fail(redirect, "case " + caseId + " is not a case of this person");
+			return "redirect:/persons/" + id;
+		}
+		LinkConfirmations.Issued issued = confirmations.create(id, me.id().value());
+		Locale language = customers.languageOfCase(caseId).filter("nl"::equals).map(Locale::of).orElse(Locale.ENGLISH);
+		long hours = Math.max(1, Duration.between(Instant.now(), issued.expiresAt()).plusMinutes(30).toHours());
+		redirect.addFlashAttribute("drafts", Map.of("reply", messages.getMessage("customers2.confirm.replyText", new Object[] { issued.code(), hours }, language)));
+		redirect.addFlashAttribute("flash", "customers2.confirm.inReply");
+		redirect.addFlashAttribute("flashArgument", issued.code());
+		return "redirect:/cases/" + caseId;
 	}
 
 	@PostMapping("/persons/{id}/erase")

@@ -8,8 +8,15 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+import java.util.List;
+
 import nl.luister.TestWorkspace;
 import nl.luister.account.LuisterUser;
+import nl.luister.channel.Channel;
+import nl.luister.channel.Ingestion;
+import nl.luister.channel.RawMention;
+import nl.luister.channel.SourceAdmin;
 import nl.luister.log.MentionPipeline;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +36,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @SpringBootTest(properties = "luister.pipeline.enabled=false")
@@ -46,6 +55,12 @@ class CustomersMoreWebIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Ingestion ingestion;
+
+	@Autowired
+	SourceAdmin sources;
 
 	@Autowired
 	UserDetailsService userDetails;
@@ -119,6 +134,35 @@ class CustomersMoreWebIntegrationTests {
 		mvc.perform(post("/api/persons/{id}/confirmations", person).with(user(admin))).andExpect(status().isOk())
 			.andExpect(jsonPath("$.code").value(org.hamcrest.Matchers.matchesPattern("LSTR-\\d+-[A-Z2-9]{8}")));
 		assertThat(jdbc.sql("select count(*) from link_confirmations where person_id = ?").param(person).query(Long.class).single()).isEqualTo(1);
+	}
+
+	@Test
+	void aConfirmationCodeLandsInTheReplyBoxOfThePersonsCaseInTheirLanguage() throws Exception {
+		long mastodon = sources.create("confirm-mastodon", "mastodon", "Mastodon", Channel.MASTODON,
+				"{\"instance\": \"https://social.example\", \"accessToken\": \"t\", \"account\": \"koeriersnel\"}", 3600).id();
+		sources.pause(mastodon, true);
+		ingestion.ingestPushed(mastodon, List.of(new RawMention("1", Channel.MASTODON, new RawMention.Author("anna_v", null, null), null,
+				"@koeriersnel mijn pakket is al een week niet bezorgd, waar blijft het nou?", null, Instant.now().minusSeconds(600), null, true)));
+		pipeline.drainAll();
+		long caseId = jdbc.sql("select id from cases").query(Long.class).single();
+		long person = jdbc.sql("select person_id from identities where handle = 'anna_v'").query(Long.class).single();
+		long other = jdbc.sql("insert into persons (display_name) values ('Bram') returning id").query(Long.class).single();
+
+		mvc.perform(get("/persons/{id}", person).with(user(admin))).andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"caseId\"")));
+		MvcResult sent = mvc.perform(post("/persons/{id}/confirmations/reply", person).param("caseId", String.valueOf(caseId)).with(user(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/cases/" + caseId)).andReturn();
+		@SuppressWarnings("unchecked")
+		String draft = ((java.util.Map<String, String>) sent.getFlashMap().get("drafts")).get("reply");
+		assertThat(draft).startsWith("Zullen we uw accounts koppelen?").containsPattern("LSTR-" + person + "-[A-Z2-9]{8}").contains("48 uur");
+		mvc.perform(get("/cases/{id}", caseId).with(user(admin)).flashAttrs(sent.getFlashMap()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(draft)));
+
+		// a case of somebody else is refused, and no code is made for it
+		mvc.perform(post("/persons/{id}/confirmations/reply", other).param("caseId", String.valueOf(caseId)).with(user(admin)).with(csrf()))
+			.andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/persons/" + other));
+		assertThat(jdbc.sql("select count(*) from link_confirmations where person_id = ?").param(other).query(Long.class).single()).isZero();
 	}
 
 	private String awaitDone(long job) {
