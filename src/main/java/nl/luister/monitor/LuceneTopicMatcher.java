@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.lucene.analysis.TokenStream;
@@ -51,6 +54,12 @@ import org.slf4j.LoggerFactory;
  * document has its two best terms, not just one common word. Queries are stored rewritten (see
  * {@link LuceneQueries#prerewritten}) and verified without the searcher's query cache ({@link VerifyingMatcher}).
  *
+ * <p>Topic changes at runtime go to a small <em>fresh</em> index (no presearcher: every fresh topic is verified)
+ * and hide the topic's old version in the main index, so a change is visible to the next match within
+ * milliseconds however many topics there are; a background thread ({@code luister-topic-index-merge}) moves
+ * them into the main index a moment later ({@link #MERGE_DELAY_MILLIS}), where a commit rebuilds the monitor's
+ * filter of every indexed term (seconds at 100k topics) without holding up matching.
+ *
  * <p>Lifecycle: create, {@link #replaceAll} at start-up, {@link #put}/{@link #remove} at runtime,
  * {@link #close} at shutdown. Thread-safety: {@link #match} may run on many threads while topics change;
  * changes are serialised and visible to the next match as soon as the call returns; each topic is matched
@@ -87,11 +96,49 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 
 	}
 
+	/** How long after a topic change the fresh index is merged into the main one (changes in between join it). */
+	static final long MERGE_DELAY_MILLIS = 2_000;
+
+	/** Marks a topic removed since the last merge. */
+	private static final Object REMOVED = new Object();
+
 	private final Monitor monitor;
+
+	/** Topics changed since the last merge, all verified against every batch (no presearcher). */
+	private final Monitor fresh;
 
 	private final MatcherFactory<QueryMatch> verifier;
 
 	private final Object writeLock = new Object();
+
+	/** Held while the main index is written: by a merge, and by {@link #replaceAll}. */
+	private final Object mergeLock = new Object();
+
+	/**
+	 * Which topics to ignore in the main index (changed or removed since the last merge) and which to take from the
+	 * fresh one, published together so a match sees a topic's old version or its new one, never both or neither.
+	 */
+	private record View(Set<String> shadowed, Set<String> fresh) {
+
+		static final View EMPTY = new View(Set.of(), Set.of());
+
+	}
+
+	private volatile View view = View.EMPTY;
+
+	/** Held (shared) by every match; the fresh index drops merged topics only when it can hold it alone. */
+	private final java.util.concurrent.locks.ReadWriteLock matching = new java.util.concurrent.locks.ReentrantReadWriteLock();
+
+	/** Topics merged into the main index but still in the fresh one (invisible there); guarded by {@link #writeLock}. */
+	private final Set<String> stale = new java.util.HashSet<>();
+
+	/** What the next merge moves into the main index: a {@link MonitorQuery}, or {@link #REMOVED}; guarded by {@link #writeLock}. */
+	private final Map<Long, Object> pending = new HashMap<>();
+
+	private boolean mergeScheduled;
+
+	private final ScheduledExecutorService merger = Executors
+		.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("luister-topic-index-merge").factory());
 
 	private final Map<Long, Query> queries = new ConcurrentHashMap<>();
 
@@ -120,6 +167,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		};
 		try {
 			this.monitor = new Monitor(MentionAnalysis.ANALYZER, presearcher(presearching));
+			this.fresh = new Monitor(MentionAnalysis.ANALYZER, Presearcher.NO_FILTERING);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not create the in-memory query index", ex);
@@ -162,30 +210,42 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			compiled.add(mq);
 			byId.put(query.topicId(), mq.getQuery());
 		}
-		synchronized (this.writeLock) {
-			for (StandingQuery query : standing) {
-				noteStemming(query.stemming());
-			}
-			for (MonitorQuery query : compiled) {
-				noteAffixes(query.getQuery());
-			}
-			try {
-				this.monitor.register(compiled);
-				List<String> gone = new ArrayList<>();
-				for (Long id : this.queries.keySet()) {
-					if (!byId.containsKey(id)) {
-						gone.add(Long.toString(id));
+		synchronized (this.mergeLock) {
+			synchronized (this.writeLock) {
+				for (StandingQuery query : standing) {
+					noteStemming(query.stemming());
+				}
+				for (MonitorQuery query : compiled) {
+					noteAffixes(query.getQuery());
+				}
+				try {
+					this.monitor.register(compiled);
+					List<String> gone = new ArrayList<>();
+					for (Long id : this.queries.keySet()) {
+						if (!byId.containsKey(id)) {
+							gone.add(Long.toString(id));
+						}
+					}
+					if (!gone.isEmpty()) {
+						this.monitor.deleteById(gone);
+					}
+					this.matching.writeLock().lock();
+					try {
+						this.fresh.clear();
+						this.view = View.EMPTY;
+					}
+					finally {
+						this.matching.writeLock().unlock();
 					}
 				}
-				if (!gone.isEmpty()) {
-					this.monitor.deleteById(gone);
+				catch (IOException ex) {
+					throw new UncheckedIOException("could not update the in-memory query index", ex);
 				}
+				this.pending.clear();
+				this.stale.clear();
+				this.queries.putAll(byId);
+				this.queries.keySet().retainAll(byId.keySet());
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("could not update the in-memory query index", ex);
-			}
-			this.queries.putAll(byId);
-			this.queries.keySet().retainAll(byId.keySet());
 		}
 	}
 
@@ -196,12 +256,17 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			noteStemming(query.stemming());
 			noteAffixes(compiled.getQuery());
 			try {
-				this.monitor.register(compiled);
+				this.fresh.register(compiled);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("could not add topic " + query.topicId() + " to the query index", ex);
 			}
+			String id = compiled.getId();
+			this.stale.remove(id);
+			this.view = new View(with(this.view.shadowed(), id), with(this.view.fresh(), id));
+			this.pending.put(query.topicId(), compiled);
 			this.queries.put(query.topicId(), compiled.getQuery());
+			scheduleMerge();
 		}
 	}
 
@@ -211,13 +276,136 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			if (this.queries.remove(topicId) == null) {
 				return;
 			}
-			try {
-				this.monitor.deleteById(Long.toString(topicId));
+			String id = Long.toString(topicId);
+			this.view = new View(with(this.view.shadowed(), id), without(this.view.fresh(), id));
+			if (this.pending.put(topicId, REMOVED) instanceof MonitorQuery) {
+				this.stale.add(id);
 			}
-			catch (IOException ex) {
-				throw new UncheckedIOException("could not remove topic " + topicId + " from the query index", ex);
+			scheduleMerge();
+		}
+	}
+
+	private static Set<String> with(Set<String> set, String id) {
+		if (set.contains(id)) {
+			return set;
+		}
+		Set<String> more = new java.util.HashSet<>(set);
+		more.add(id);
+		return Set.copyOf(more);
+	}
+
+	private static Set<String> without(Set<String> set, String id) {
+		if (!set.contains(id)) {
+			return set;
+		}
+		Set<String> fewer = new java.util.HashSet<>(set);
+		fewer.remove(id);
+		return Set.copyOf(fewer);
+	}
+
+	private void scheduleMerge() {
+		if (!this.mergeScheduled && !this.merger.isShutdown() && (!this.pending.isEmpty() || !this.stale.isEmpty())) {
+			this.mergeScheduled = true;
+			this.merger.schedule(this::mergeQuietly, MERGE_DELAY_MILLIS, TimeUnit.MILLISECONDS);
+		}
+	}
+
+	private void mergeQuietly() {
+		try {
+			flush();
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not merge changed topics into the main query index; they stay matched from the fresh index and the merge is retried", ex);
+			synchronized (this.writeLock) {
+				scheduleMerge();
 			}
 		}
+	}
+
+	/**
+	 * Moves the topics changed so far from the fresh index into the main one now (the background thread does this
+	 * {@link #MERGE_DELAY_MILLIS} after a change). Matching goes on meanwhile; a topic changed again during the
+	 * merge stays fresh until the next one.
+	 */
+	public void flush() {
+		synchronized (this.mergeLock) {
+			Map<Long, Object> batch;
+			synchronized (this.writeLock) {
+				this.mergeScheduled = false;
+				batch = new HashMap<>(this.pending);
+			}
+			if (batch.isEmpty()) {
+				dropStale();
+				return;
+			}
+			List<MonitorQuery> changed = new ArrayList<>();
+			List<String> removed = new ArrayList<>();
+			batch.forEach((id, version) -> {
+				if (version instanceof MonitorQuery query) {
+					changed.add(query);
+				}
+				else {
+					removed.add(Long.toString(id));
+				}
+			});
+			try {
+				if (!changed.isEmpty()) {
+					this.monitor.register(changed);
+				}
+				if (!removed.isEmpty()) {
+					this.monitor.deleteById(removed);
+				}
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("could not merge " + batch.size() + " changed topics into the query index", ex);
+			}
+			synchronized (this.writeLock) {
+				Set<String> shadowed = new java.util.HashSet<>(this.view.shadowed());
+				Set<String> fresh = new java.util.HashSet<>(this.view.fresh());
+				batch.forEach((id, version) -> {
+					if (this.pending.get(id) == version) {
+						this.pending.remove(id);
+						shadowed.remove(Long.toString(id));
+						if (fresh.remove(Long.toString(id))) {
+							this.stale.add(Long.toString(id));
+						}
+					}
+				});
+				this.view = new View(Set.copyOf(shadowed), Set.copyOf(fresh));
+			}
+			dropStale();
+		}
+	}
+
+	/**
+	 * Deletes merged topics from the fresh index once no match is running (one that started before the merge may
+	 * still take them from there); when matches keep it busy, the next merge round tries again.
+	 */
+	private void dropStale() {
+		synchronized (this.writeLock) {
+			if (this.stale.isEmpty()) {
+				return;
+			}
+			if (!this.matching.writeLock().tryLock()) {
+				scheduleMerge();
+				return;
+			}
+			try {
+				this.fresh.deleteById(List.copyOf(this.stale));
+				this.stale.clear();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("could not clear merged topics from the fresh query index", ex);
+			}
+			finally {
+				this.matching.writeLock().unlock();
+			}
+		}
+	}
+
+	/** Topics changed since the last merge into the main index (for diagnostics and tests). */
+	public int freshTopics() {
+		return this.view.fresh().size();
 	}
 
 	@Override
@@ -233,33 +421,59 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			docs[i] = MentionAnalysis.document(batch.get(i), withDutch, withEnglish, withAffixes);
 		}
 		List<Set<Long>> results = new ArrayList<>(docs.length);
+		this.matching.readLock().lock();
 		try {
-			if (docs.length == 1) {
-				MatchingQueries<QueryMatch> matches = this.monitor.match(docs[0], this.verifier);
-				this.candidates.addAndGet(matches.getQueriesRun());
-				results.add(ids(matches.getMatches()));
-				retryErrors(matches.getErrors(), batch, results);
-			}
-			else {
-				MultiMatchingQueries<QueryMatch> matches = this.monitor.match(docs, this.verifier);
-				this.candidates.addAndGet(matches.getQueriesRun());
+			View seen = this.view;
+			collect(this.monitor, docs, batch, seen.shadowed()::contains, results);
+			if (!seen.fresh().isEmpty()) {
+				List<Set<Long>> freshResults = new ArrayList<>(docs.length);
+				collect(this.fresh, docs, batch, id -> !seen.fresh().contains(id), freshResults);
 				for (int i = 0; i < docs.length; i++) {
-					results.add(ids(matches.getMatches(i)));
+					if (!freshResults.get(i).isEmpty()) {
+						Set<Long> both = new LinkedHashSet<>(results.get(i));
+						both.addAll(freshResults.get(i));
+						results.set(i, Collections.unmodifiableSet(both));
+					}
 				}
-				retryErrors(matches.getErrors(), batch, results);
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("matching a batch of " + batch.size() + " mentions failed", ex);
 		}
+		finally {
+			this.matching.readLock().unlock();
+		}
 		this.documents.addAndGet(docs.length);
 		return Collections.unmodifiableList(results);
 	}
 
-	private void retryErrors(Map<String, Exception> failed, List<MatchDocument> batch, List<Set<Long>> results) {
-		if (failed.isEmpty()) {
+	/** One index's matches for the batch, without the {@code hidden} topic ids, appended to {@code results}. */
+	private void collect(Monitor index, Document[] docs, List<MatchDocument> batch, java.util.function.Predicate<String> hidden,
+			List<Set<Long>> results)
+			throws IOException {
+		if (docs.length == 1) {
+			MatchingQueries<QueryMatch> matches = index.match(docs[0], this.verifier);
+			this.candidates.addAndGet(matches.getQueriesRun());
+			results.add(ids(matches.getMatches(), hidden));
+			retryErrors(matches.getErrors(), batch, results, hidden);
+		}
+		else {
+			MultiMatchingQueries<QueryMatch> matches = index.match(docs, this.verifier);
+			this.candidates.addAndGet(matches.getQueriesRun());
+			for (int i = 0; i < docs.length; i++) {
+				results.add(ids(matches.getMatches(i), hidden));
+			}
+			retryErrors(matches.getErrors(), batch, results, hidden);
+		}
+	}
+
+	private void retryErrors(Map<String, Exception> errors, List<MatchDocument> batch, List<Set<Long>> results,
+			java.util.function.Predicate<String> hidden) {
+		if (errors.isEmpty()) {
 			return;
 		}
+		Map<String, Exception> failed = new HashMap<>(errors);
+		failed.keySet().removeIf(hidden);
 		List<MemoryIndex> singles = new ArrayList<>(batch.size());
 		for (MatchDocument document : batch) {
 			singles.add(MentionAnalysis.memoryIndex(document));
@@ -287,13 +501,15 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		}
 	}
 
-	private static Set<Long> ids(Collection<QueryMatch> matches) {
+	private static Set<Long> ids(Collection<QueryMatch> matches, java.util.function.Predicate<String> hidden) {
 		if (matches.isEmpty()) {
 			return Set.of();
 		}
 		Set<Long> ids = new LinkedHashSet<>();
 		for (QueryMatch match : matches) {
-			ids.add(Long.parseLong(match.getQueryId()));
+			if (!hidden.test(match.getQueryId())) {
+				ids.add(Long.parseLong(match.getQueryId()));
+			}
 		}
 		return Collections.unmodifiableSet(ids);
 	}
@@ -409,8 +625,10 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 
 	@Override
 	public void close() {
+		this.merger.shutdownNow();
 		try {
 			this.monitor.close();
+			this.fresh.close();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not close the query index", ex);

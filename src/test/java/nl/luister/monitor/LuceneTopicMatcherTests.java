@@ -115,6 +115,31 @@ class LuceneTopicMatcherTests {
 	}
 
 	@Test
+	void aChangeIsVisibleAtOnceFromTheFreshIndexAndStaysSoAfterTheMerge() {
+		this.matcher.replaceAll(List.of(new StandingQuery(1, "pakket"), new StandingQuery(2, "brief"), new StandingQuery(3, "doos")));
+		List<MatchDocument> docs = List.of(doc("pakket"), doc("brief"), doc("doos"), doc("envelop"));
+
+		this.matcher.put(new StandingQuery(1, "envelop"));
+		this.matcher.remove(2);
+		this.matcher.put(new StandingQuery(4, "pakket OR doos"));
+		assertThat(this.matcher.freshTopics()).isEqualTo(2);
+		List<Set<Long>> before = this.matcher.match(docs);
+		assertThat(before).containsExactly(Set.of(4L), Set.of(), Set.of(3L, 4L), Set.of(1L));
+
+		this.matcher.flush();
+		assertThat(this.matcher.freshTopics()).isZero();
+		assertThat(this.matcher.match(docs)).isEqualTo(before);
+
+		// changed again after the merge: the main index's version is hidden again
+		this.matcher.put(new StandingQuery(1, "pakket"));
+		this.matcher.remove(4);
+		assertThat(this.matcher.match(docs)).containsExactly(Set.of(1L), Set.of(), Set.of(3L), Set.of());
+		this.matcher.flush();
+		assertThat(this.matcher.match(docs)).containsExactly(Set.of(1L), Set.of(), Set.of(3L), Set.of());
+		assertThat(this.matcher.topics()).containsOnlyKeys(1L, 3L);
+	}
+
+	@Test
 	void seesEitherOldOrNewTopicsWhileTheyChange() throws Exception {
 		// Topic 1 flips between two queries that match different documents, disappears and comes back;
 		// topic 2 never changes. A batch must reflect exactly one of those states.
@@ -131,7 +156,7 @@ class LuceneTopicMatcherTests {
 		int readers = 4;
 		AtomicBoolean running = new AtomicBoolean(true);
 		CountDownLatch started = new CountDownLatch(readers + 1);
-		ExecutorService pool = Executors.newFixedThreadPool(readers + 1);
+		ExecutorService pool = Executors.newFixedThreadPool(readers + 2);
 		try {
 			List<Future<Set<List<Set<Long>>>>> seen = new ArrayList<>();
 			for (int r = 0; r < readers; r++) {
@@ -165,7 +190,14 @@ class LuceneTopicMatcherTests {
 				running.set(false);
 				return changes;
 			});
+			Future<?> merges = pool.submit(() -> {
+				while (running.get()) {
+					this.matcher.flush();
+				}
+				return null;
+			});
 			assertThat(writer.get(10, TimeUnit.SECONDS)).isPositive();
+			merges.get(10, TimeUnit.SECONDS);
 			Set<List<Set<Long>>> observed = new HashSet<>();
 			for (Future<Set<List<Set<Long>>>> future : seen) {
 				observed.addAll(future.get(10, TimeUnit.SECONDS));
