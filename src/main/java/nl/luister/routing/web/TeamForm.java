@@ -10,7 +10,7 @@ import nl.luister.routing.InvalidTeam;
 import nl.luister.routing.Team;
 
 /** The team form as posted: languages as text (commas or spaces), the rest as check boxes; missing fields are {@code null}. */
-record TeamForm(String name, String languages, List<String> channels, List<Long> brands, List<Long> members) {
+public record TeamForm(String name, String languages, List<String> channels, List<Long> brands, List<Long> members) {
 
 	static TeamForm empty() {
 		return new TeamForm("", "", List.of(), List.of(), List.of());
@@ -37,7 +37,7 @@ record TeamForm(String name, String languages, List<String> channels, List<Long>
 		return new Team(id, name, langs, ch, brands == null ? Set.of() : Set.copyOf(brands), members == null ? List.of() : members);
 	}
 
-	boolean has(List<?> values, Object value) {
+	public boolean has(List<?> values, Object value) {
 		return values != null && values.stream().anyMatch(v -> String.valueOf(v).equals(String.valueOf(value)));
 	}
 }
