@@ -269,6 +269,13 @@ class RoutingIntegrationTests {
 	}
 
 	@Test
+	void aRuleCannotNameATeamThatDoesNotExist() {
+		org.assertj.core.api.Assertions.assertThatThrownBy(() -> rules.create("Nowhere", RuleConditions.any(),
+				new RuleActions(null, null, false, false, null, 999_999L, false, null), null))
+			.isInstanceOf(nl.luister.rules.InvalidRule.class).extracting("field").isEqualTo("assignToTeam");
+	}
+
+	@Test
 	void aCaseMovedToATeamByHandLeavesItsAgentAndIsRoutedThere() {
 		online(ann, eve);
 		long id = ingest(toot("1", "anna_v", DUTCH, T0));
