@@ -44,6 +44,8 @@ public class Agents {
 	/** Sets a user's presence; coming online gives them waiting cases of their teams. */
 	@Transactional
 	public void setPresence(long userId, Presence presence) {
+		// routing's lock before any row: a drain after this must not wait for the pipeline while holding the agent's row
+		store.lock();
 		Presence before = store.setPresence(userId, presence);
 		if (presence == Presence.ONLINE && before != Presence.ONLINE) routing.drain();
 	}
@@ -55,6 +57,7 @@ public class Agents {
 	@Transactional
 	public void setCapacity(long userId, int capacity) {
 		if (capacity < 0 || capacity > 1000) throw new InvalidTeam("capacity", "routing.error.capacity");
+		store.lock();
 		store.setCapacity(userId, capacity);
 		routing.drain();
 	}

@@ -181,6 +181,8 @@ public class Routing {
 	@EventListener
 	void userLeaving(UserLeaving leaving) {
 		long id = leaving.id().value();
+		// routing's lock before touching their cases: the pipeline may hold it and wait for those rows
+		store.lock();
 		store.setPresence(id, Presence.OFFLINE);
 		List<Long> released = cases.releaseAll(id, leaving.displayName() + (leaving.deleted() ? " was deleted" : " was disabled")
 				+ ": the case goes back to routing");

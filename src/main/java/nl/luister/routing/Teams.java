@@ -47,6 +47,7 @@ public class Teams {
 	 */
 	@Transactional
 	public Team create(Team team) {
+		store.lock();
 		long id = store.save(new Team(0, team.name(), team.languages(), team.channels(), team.brandIds(), team.memberIds()))
 			.orElseThrow(() -> new InvalidTeam("name", "routing.error.nameTaken"));
 		routing.drain();
@@ -60,6 +61,7 @@ public class Teams {
 	 */
 	@Transactional
 	public Team update(Team team) {
+		store.lock();
 		store.team(team.id()).orElseThrow(() -> new TeamNotFound(team.id()));
 		store.save(team).orElseThrow(() -> new InvalidTeam("name", "routing.error.nameTaken"));
 		routing.drain();
@@ -72,6 +74,7 @@ public class Teams {
 	 */
 	@Transactional
 	public void delete(long id) {
+		store.lock();
 		List<Long> waiting = store.queueOf(id);
 		if (!store.deleteTeam(id)) throw new TeamNotFound(id);
 		routing.route(waiting);
