@@ -32,6 +32,8 @@ alter table cases add column routing_state text;
 -- the team queues: unassigned open cases of a team, most urgent first
 create index cases_team_queue on cases (team_id, escalated desc, severity desc nulls last, opened_at)
     where assignee_id is null and status <> 'RESOLVED';
+-- a person's cases on every channel (routing's "last agent who helped", triage's repeat contact) join on the lower-cased handle
+create index cases_author_lower on cases (channel, lower(author_handle));
 -- an agent's load: open cases per assignee
 create index cases_assignee_open on cases (assignee_id) where status <> 'RESOLVED';
 

@@ -38,9 +38,19 @@ public final class RoutingBench {
 	static final int AGENTS = 30;
 
 	public static void main(String[] args) {
+		try {
+			run(args);
+		}
+		catch (RuntimeException e) {
+			e.printStackTrace();
+			throw e;
+		}
+	}
+
+	static void run(String[] args) {
 		int n = args.length > 0 && !args[0].isBlank() ? Integer.parseInt(args[0].strip()) : 20_000;
 		System.out.printf("Luister routing bench: %,d cases, Java %s, %d cores%n", n, Runtime.version(), Runtime.getRuntime().availableProcessors());
-		inMemory(1_000_000);
+		if (args.length < 2) inMemory(1_000_000);
 		SpringApplication app = new SpringApplication(LuisterApplication.class);
 		app.setDefaultProperties(Map.of("luister.database.ephemeral", "true", "luister.sources.scheduling", "false",
 				"luister.pipeline.enabled", "false", "luister.admin-password", "bench-only-password", "logging.level.root", "WARN",
@@ -134,7 +144,7 @@ public final class RoutingBench {
 				n, n / 2, n / 2, 2 * n, AGENTS, (System.nanoTime() - t0) / 1e9);
 
 		for (long id : agentIds) {
-			agents.setCapacity(id, n);
+			agents.setCapacity(id, 1000);
 			agents.setPresence(id, Presence.ONLINE);
 		}
 		run(jdbc, n, "triage + routing, ample capacity", ids -> {
@@ -142,6 +152,7 @@ public final class RoutingBench {
 			routing.route(ids);
 		});
 		reset(jdbc);
+		breakdown(ctx.getBean(RoutingStore.class), n);
 		run(jdbc, n, "routing alone, ample capacity", routing::route);
 		reset(jdbc);
 		for (long id : agentIds) agents.setCapacity(id, 10);
@@ -149,10 +160,33 @@ public final class RoutingBench {
 		long waiting = jdbc.sql("select count(*) from cases where team_id is not null and assignee_id is null and status <> 'RESOLVED'")
 			.query(Long.class).single();
 		long start = System.nanoTime();
-		for (long id : agentIds) jdbc.sql("update agents set capacity = ? where user_id = ?").params(n, id).update();
+		for (long id : agentIds) jdbc.sql("update agents set capacity = 1000 where user_id = ?").param(id).update();
 		int drained = routing.drain().size();
 		double s = (System.nanoTime() - start) / 1e9;
 		System.out.printf("queue drain: %,d waiting cases, %,d assigned in %.2f s = %,.0f cases/s%n", waiting, drained, s, drained / s);
+	}
+
+	/** Where routing's time goes: the two reading statements and the decisions, without writing (batches of 500). */
+	static void breakdown(RoutingStore store, int n) {
+		long candidates = 0, online = 0, decide = 0;
+		List<Team> teams = store.teams();
+		for (long from = 1; from <= n; from += 500) {
+			List<Long> ids = new ArrayList<>(500);
+			for (long id = from; id < from + 500 && id <= n; id++) ids.add(id);
+			long t0 = System.nanoTime();
+			List<Router.Candidate> c = store.candidates(ids);
+			long t1 = System.nanoTime();
+			Map<Long, Router.Agent> agents = store.onlineAgents(new long[0]);
+			long t2 = System.nanoTime();
+			new Router(teams, agents, Instant.now()).decide(c);
+			long t3 = System.nanoTime();
+			candidates += t1 - t0;
+			online += t2 - t1;
+			decide += t3 - t2;
+		}
+		int batches = (n + 499) / 500;
+		System.out.printf("per batch of 500: candidates query %.1f ms, online agents query %.1f ms, decisions in memory %.2f ms (the rest is writing)%n",
+				candidates / 1e6 / batches, online / 1e6 / batches, decide / 1e6 / batches);
 	}
 
 	interface Step {
@@ -186,7 +220,7 @@ public final class RoutingBench {
 			RuleConditions when = new RuleConditions(i % 4 == 0 ? Set.of(Channel.MASTODON) : null, null, i % 3 == 0 ? Set.of("nl") : null,
 					i % 2 == 0 ? Set.of("negative") : null, i % 5 == 0 ? Set.of("complaint") : null, i % 6 == 0 ? 3 : null,
 					i % 2 == 1 ? List.of(words[i % 4]) : null, null, null, null);
-			Long team = i == 5 ? teams.get(2).id() : i == 11 ? teams.get(0).id() : null;
+			Long team = i == 5 ? Long.valueOf(teams.get(2).id()) : i == 11 ? Long.valueOf(teams.get(0).id()) : null;
 			RuleActions then = new RuleActions(i % 4 == 0 ? 1 + i % 5 : null, List.of("t" + i), false, false, null, team, false, null);
 			rules.add(new Rule(i + 1, "rule " + i, i, true, when, then, null));
 		}
