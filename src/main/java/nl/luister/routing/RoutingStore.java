@@ -127,6 +127,10 @@ class RoutingStore {
 		return brands;
 	}
 
+	Optional<Long> teamOf(long caseId) {
+		return jdbc.sql("select team_id from cases where id = ? and team_id is not null").param(caseId).query(Long.class).optional();
+	}
+
 	boolean deleteTeam(long id) {
 		return jdbc.sql("delete from teams where id = ?").param(id).update() == 1;
 	}

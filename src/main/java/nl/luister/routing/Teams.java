@@ -36,6 +36,11 @@ public class Teams {
 		return store.brands();
 	}
 
+	/** The id of the team a case belongs to (set by routing, a rule or by hand), if any. */
+	public Optional<Long> teamOf(long caseId) {
+		return store.teamOf(caseId);
+	}
+
 	/** How many cases wait in each team's queue; teams without waiting cases are absent. */
 	public Map<Long, Integer> queueSizes() {
 		return store.queueSizes();

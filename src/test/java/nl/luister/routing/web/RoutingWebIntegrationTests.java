@@ -201,6 +201,7 @@ class RoutingWebIntegrationTests {
 		mvc.perform(post("/cases/{id}/route", a).with(as("lea")).with(csrf()).param("team", String.valueOf(team.id())))
 			.andExpect(redirectedUrl("/cases/" + a));
 		assertThat(cases.summary(a).assigneeId()).isEqualTo(agent);
+		assertThat(mvc.perform(get("/cases/" + a).with(as("lea"))).andReturn().getResponse().getContentAsString()).contains("Forum (current)");
 
 		mvc.perform(post("/api/cases/{id}/route", a).with(as("lea")).contentType(MediaType.APPLICATION_JSON).content("{\"agent\": \"lea\"}"))
 			.andExpect(status().isOk()).andExpect(jsonPath("$.assigned").value(true));
