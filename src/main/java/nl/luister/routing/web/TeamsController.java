@@ -93,6 +93,7 @@ class TeamsController {
 	@PostMapping("/agents/{userId}")
 	String agent(@PathVariable long userId, @RequestParam int capacity, @RequestParam(required = false) String presence,
 			RedirectAttributes redirect) {
+		if (agents.status(userId).isEmpty()) throw new AgentNotFound(userId);
 		try {
 			agents.setCapacity(userId, capacity);
 			if (presence != null && !presence.isBlank()) agents.setPresence(userId, Presence.parse(presence));

@@ -96,6 +96,14 @@ class RoutingWebIntegrationTests {
 		assertThat(invalid).contains("Another team has this name.");
 		mvc.perform(post("/admin/teams").with(as("lea")).with(csrf()).param("name", "X").param("languages", "dutch!"))
 			.andExpect(status().is(422));
+
+		mvc.perform(post("/admin/teams/agents/{id}", agent).with(as("lea")).with(csrf()).param("capacity", "4").param("presence", "away"))
+			.andExpect(redirectedUrl("/admin/teams"));
+		assertThat(agents.status(agent).orElseThrow()).satisfies(a -> {
+			assertThat(a.capacity()).isEqualTo(4);
+			assertThat(a.presence()).isEqualTo(Presence.AWAY);
+		});
+		mvc.perform(post("/admin/teams/agents/{id}", 999_999).with(as("lea")).with(csrf()).param("capacity", "4")).andExpect(status().isNotFound());
 	}
 
 	@Test
