@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
 
 /**
@@ -25,9 +27,12 @@ public class Users {
 
 	private final PasswordEncoder passwordEncoder;
 
-	Users(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+	private final ApplicationEventPublisher events;
+
+	Users(JdbcClient jdbc, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
 		this.passwordEncoder = passwordEncoder;
+		this.events = events;
 	}
 
 	public Optional<User> findByUsername(String username) {
@@ -76,6 +81,33 @@ public class Users {
 		this.jdbc.sql("update users set password_hash = ? where id = ?")
 			.params(this.passwordEncoder.encode(rawPassword), id.value())
 			.update();
+	}
+
+	/**
+	 * Enables or disables sign-in. Disabling announces {@link UserLeaving} first, in this transaction, so the user's
+	 * open cases are handed back before anything else sees the user disabled.
+	 * @return whether the user exists
+	 */
+	@Transactional
+	public boolean setEnabled(UserId id, boolean enabled) {
+		Optional<User> user = findById(id);
+		if (user.isEmpty()) return false;
+		if (!enabled && user.get().enabled()) this.events.publishEvent(new UserLeaving(id, user.get().displayName(), false));
+		this.jdbc.sql("update users set enabled = ? where id = ?").params(enabled, id.value()).update();
+		return true;
+	}
+
+	/**
+	 * Deletes the user. {@link UserLeaving} is announced first, in this transaction; references left in the history
+	 * (authors of notes and replies, actors of events) become empty (the schema's {@code on delete set null}).
+	 * @return whether the user existed
+	 */
+	@Transactional
+	public boolean delete(UserId id) {
+		Optional<User> user = findById(id);
+		if (user.isEmpty()) return false;
+		this.events.publishEvent(new UserLeaving(id, user.get().displayName(), true));
+		return this.jdbc.sql("delete from users where id = ?").param(id.value()).update() == 1;
 	}
 
 	/** What signing in needs: the user and the password hash; for the UserDetailsService only. */

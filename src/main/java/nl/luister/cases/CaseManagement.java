@@ -190,6 +190,41 @@ public class CaseManagement {
 		return Set.copyOf(assigned.keySet());
 	}
 
+	/**
+	 * Assigns cases that have no assignee yet to the agents routing picked, in one statement, with routing's reason in
+	 * the history (kind {@code routed}); a case someone took meanwhile keeps its assignee. New cases become open.
+	 * Returns the ids of the cases assigned.
+	 */
+	@Transactional
+	public Set<Long> routeUnassigned(Map<Long, Long> assignees, Map<Long, String> reasons) {
+		if (assignees.isEmpty()) return Set.of();
+		Map<Long, Long> assigned = cases.assignUnassigned(assignees);
+		cases.events(assigned.keySet().stream().map(id -> new Cases.Event(id, "routed", reasons.get(id))).toList());
+		if (!assigned.isEmpty()) events.publishEvent(new CasesChanged(Set.of(), Set.copyOf(assigned.keySet())));
+		return Set.copyOf(assigned.keySet());
+	}
+
+	/**
+	 * Takes every unresolved case away from a user who leaves (disabled or deleted), with {@code detail} in each case's
+	 * history (kind {@code released}); returns the ids of those cases.
+	 */
+	@Transactional
+	public List<Long> releaseAll(long userId, String detail) {
+		List<Long> released = cases.releaseAll(userId);
+		cases.events(released.stream().map(id -> new Cases.Event(id, "released", detail)).toList());
+		if (!released.isEmpty()) events.publishEvent(new CasesChanged(Set.of(), Set.copyOf(released)));
+		return released;
+	}
+
+	/** Adds a tag to cases that lack it (one statement, one history line each); returns the ids of the cases tagged. */
+	@Transactional
+	public List<Long> addTag(java.util.Collection<Long> caseIds, String tag, Long actorId) {
+		List<Long> tagged = cases.addTag(caseIds.stream().mapToLong(Long::longValue).toArray(), tag);
+		for (long id : tagged) cases.event(id, actorId, "tagged", tag);
+		if (!tagged.isEmpty()) events.publishEvent(new CasesChanged(Set.of(), Set.copyOf(tagged)));
+		return tagged;
+	}
+
 	@Transactional
 	public long addNote(long caseId, String text, Long actorId) {
 		summary(caseId);

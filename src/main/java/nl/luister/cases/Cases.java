@@ -259,6 +259,19 @@ class Cases {
 		return assigned;
 	}
 
+	/** Unassigns the user's unresolved cases; returns their ids. */
+	List<Long> releaseAll(long userId) {
+		return jdbc.sql("update cases set assignee_id = null where assignee_id = ? and status <> 'RESOLVED' returning id")
+			.param(userId).query(Long.class).list();
+	}
+
+	/** Adds the tag to each case that lacks it; returns the ids of the cases changed. */
+	List<Long> addTag(long[] caseIds, String tag) {
+		if (caseIds.length == 0) return List.of();
+		return jdbc.sql("update cases set tags = tags || ?::text where id = any(?) and not (? = any(tags)) returning id")
+			.params(tag, caseIds, tag).query(Long.class).list();
+	}
+
 	void event(long caseId, Long actorId, String kind, String detail) {
 		jdbc.sql("insert into case_events (case_id, actor_id, kind, detail) values (?, ?, ?, ?)")
 			.params(caseId, actorId, kind, detail)

@@ -26,6 +26,7 @@ import nl.luister.monitor.TopicExclusions;
 import nl.luister.monitor.TopicMatcher;
 import nl.luister.noise.NearDuplicates;
 import nl.luister.reply.OwnPosts;
+import nl.luister.routing.Routing;
 import nl.luister.triage.Triage;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -37,7 +38,7 @@ import org.springframework.stereotype.Component;
  * (leaving out topics whose exclusion lists apply), store it (deduplicated), resolve its author to an identity and a
  * person, tag it with its topics, label it (language, sentiment, intents), count it in the dashboards' rollups, group
  * near-identical mentions, thread it into cases (an overheard near-duplicate of a mention that already reached cases
- * stays out) and triage those (severity, rules) — all in the transaction that removes the batch from the log. An
+ * stays out), triage those (severity, rules) and route them to a team and an agent — all in the transaction that removes the batch from the log. An
  * entry that cannot be processed is set aside with its reason.
  *
  * <p>Posts of owned accounts ({@link OwnedAccounts}, or marked {@code own} by their connector) are never customer
@@ -62,6 +63,7 @@ public class MentionPipeline implements SmartLifecycle {
 	private final OwnPosts ownPosts;
 	private final TopicExclusions exclusions;
 	private final NearDuplicates duplicates;
+	private final Routing routing;
 	private final int batchSize;
 	private final boolean enabled;
 	private volatile Thread worker;
@@ -69,7 +71,7 @@ public class MentionPipeline implements SmartLifecycle {
 
 	MentionPipeline(MentionLog mentionLog, TopicMatcher matcher, Mentions mentions, CaseManagement cases, Customers customers,
 			MessageUnderstanding understanding, Sources sources, Rollups rollups, Triage triage, OwnedAccounts owned,
-			OwnPosts ownPosts, TopicExclusions exclusions, NearDuplicates duplicates, @Value("${luister.pipeline.batch-size:500}") int batchSize,
+			OwnPosts ownPosts, TopicExclusions exclusions, NearDuplicates duplicates, Routing routing, @Value("${luister.pipeline.batch-size:500}") int batchSize,
 			@Value("${luister.pipeline.enabled:true}") boolean enabled) {
 		this.mentionLog = mentionLog;
 		this.matcher = matcher;
@@ -84,6 +86,7 @@ public class MentionPipeline implements SmartLifecycle {
 		this.ownPosts = ownPosts;
 		this.exclusions = exclusions;
 		this.duplicates = duplicates;
+		this.routing = routing;
 		this.batchSize = batchSize;
 		this.enabled = enabled;
 	}
@@ -196,7 +199,10 @@ public class MentionPipeline implements SmartLifecycle {
 		CasesChanged touched = cases.attach(toCases);
 		duplicates.casesAttached(ids);
 		// severity, repeat-contact escalation and the rules, in this batch's transaction
-		triage.caseTouched(java.util.stream.Stream.concat(touched.opened().stream(), touched.changed().stream()).toList());
+		List<Long> touchedIds = java.util.stream.Stream.concat(touched.opened().stream(), touched.changed().stream()).toList();
+		triage.caseTouched(touchedIds);
+		// after triage: a rule's team and the severity are known; unassigned cases go to a team and an agent
+		routing.route(touchedIds);
 		return fresh.size();
 	}
 

@@ -9,7 +9,7 @@ import nl.luister.triage.CaseFacts;
 
 /**
  * Decides what the rules do to one case, without doing it: the matching rules' actions in rule order. Pure and
- * thread-safe. Conflicts: on a field one value wins (severity, assignee), the later rule wins and its effect names
+ * thread-safe. Conflicts: on a field one value wins (severity, assignee, team), the later rule wins and its effect names
  * the rule it overrides; tags, escalation, notification, approval and acknowledgements add up.
  */
 public final class RuleEngine {
@@ -17,12 +17,12 @@ public final class RuleEngine {
 	private RuleEngine() {
 	}
 
-	/** What a rule does: {@code value} is the severity, tag, user id or text; {@code overrides} the rule it beat, or {@code null}. */
+	/** What a rule does: {@code value} is the severity, tag, user id, team id or text; {@code overrides} the rule it beat, or {@code null}. */
 	public record Effect(long ruleId, String ruleName, Action action, String value, String overrides) {
 	}
 
 	public enum Action {
-		SEVERITY, TAG, ESCALATE, NOTIFY, ASSIGN, APPROVAL, ACKNOWLEDGE;
+		SEVERITY, TAG, ESCALATE, NOTIFY, ASSIGN, TEAM, APPROVAL, ACKNOWLEDGE;
 
 		public String key() {
 			return name().toLowerCase(java.util.Locale.ROOT);
@@ -42,6 +42,7 @@ public final class RuleEngine {
 			if (a.escalate()) effects.add(new Effect(rule.id(), rule.name(), Action.ESCALATE, null, null));
 			if (a.notifyLead()) effects.add(new Effect(rule.id(), rule.name(), Action.NOTIFY, null, null));
 			if (a.assignTo() != null) effects.add(single(winners, rule, Action.ASSIGN, a.assignTo().toString()));
+			if (a.assignToTeam() != null) effects.add(single(winners, rule, Action.TEAM, a.assignToTeam().toString()));
 			if (a.requireApproval()) effects.add(new Effect(rule.id(), rule.name(), Action.APPROVAL, null, null));
 			if (a.acknowledgement() != null) effects.add(new Effect(rule.id(), rule.name(), Action.ACKNOWLEDGE, a.acknowledgement(), null));
 		}
@@ -49,7 +50,7 @@ public final class RuleEngine {
 		// only the last effect on a single-valued field is carried out
 		List<Effect> result = new ArrayList<>(effects.size());
 		for (Effect e : effects) {
-			if ((e.action() == Action.SEVERITY || e.action() == Action.ASSIGN) && winners.get(e.action()) != e) continue;
+			if ((e.action() == Action.SEVERITY || e.action() == Action.ASSIGN || e.action() == Action.TEAM) && winners.get(e.action()) != e) continue;
 			result.add(e);
 		}
 		return result;

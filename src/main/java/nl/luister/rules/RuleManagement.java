@@ -6,6 +6,7 @@ import java.util.Map;
 
 import nl.luister.account.UserId;
 import nl.luister.account.Users;
+import nl.luister.routing.Teams;
 import nl.luister.triage.CaseFacts;
 import nl.luister.triage.Triage;
 
@@ -25,11 +26,13 @@ public class RuleManagement {
 
 	private final RuleStore store;
 	private final Users users;
+	private final Teams teams;
 	private final Triage triage;
 
-	RuleManagement(RuleStore store, Users users, Triage triage) {
+	RuleManagement(RuleStore store, Users users, Teams teams, Triage triage) {
 		this.store = store;
 		this.users = users;
+		this.teams = teams;
 		this.triage = triage;
 	}
 
@@ -133,6 +136,9 @@ public class RuleManagement {
 		if (!then.any()) throw new InvalidRule("actions", "rules.error.noAction");
 		if (then.assignTo() != null && users.findById(new UserId(then.assignTo())).isEmpty()) {
 			throw new InvalidRule("assignTo", "rules.error.assignee");
+		}
+		if (then.assignToTeam() != null && teams.find(then.assignToTeam()).isEmpty()) {
+			throw new InvalidRule("assignToTeam", "rules.error.team");
 		}
 		return n;
 	}

@@ -10,6 +10,9 @@ import nl.luister.account.UserId;
 import nl.luister.account.Users;
 import nl.luister.cases.CaseManagement;
 import nl.luister.reply.Replies;
+import nl.luister.routing.Routing;
+import nl.luister.routing.Team;
+import nl.luister.routing.Teams;
 import nl.luister.triage.CaseFacts;
 import nl.luister.triage.Notifications;
 import nl.luister.triage.Reason;
@@ -35,8 +38,12 @@ class RuleStep implements TriageStep {
 	private final Replies replies;
 	private final Users users;
 	private final Notifications notifications;
+	private final Teams teams;
+	private final Routing routing;
 
-	RuleStep(RuleStore store, CaseManagement cases, Replies replies, Users users, Notifications notifications) {
+	RuleStep(RuleStore store, CaseManagement cases, Replies replies, Users users, Notifications notifications, Teams teams, Routing routing) {
+		this.teams = teams;
+		this.routing = routing;
 		this.store = store;
 		this.cases = cases;
 		this.replies = replies;
@@ -53,10 +60,17 @@ class RuleStep implements TriageStep {
 		List<RuleRun> log = new ArrayList<>();
 		List<Notifications.Notice> notices = new ArrayList<>();
 		Map<Long, Long> toAssign = new java.util.LinkedHashMap<>();
+		Map<Long, Long> toTeam = new java.util.LinkedHashMap<>();
+		Map<Long, java.util.Optional<Team>> teamsById = new java.util.HashMap<>();
 		for (CaseFacts f : facts) {
 			Triaged t = outcomes.get(f.caseId());
-			for (RuleEngine.Effect e : RuleEngine.evaluate(rules, f)) carryOut(e, f, t, done, log, notices, toAssign, assignees);
+			for (RuleEngine.Effect e : RuleEngine.evaluate(rules, f)) {
+				if (e.action() == RuleEngine.Action.TEAM) toTeam(e, f, log, toTeam, teamsById);
+				else carryOut(e, f, t, done, log, notices, toAssign, assignees);
+			}
 		}
+		Set<Long> teamed = routing.setTeamOfUnassigned(toTeam);
+		log.removeIf(r -> r.action().equals("team") && !teamed.contains(r.caseId()));
 		Map<Long, String> names = new java.util.HashMap<>();
 		assignees.forEach((id, user) -> user.ifPresent(u -> names.put(id, u.displayName())));
 		Set<Long> assigned = cases.assignUnassigned(toAssign, names);
@@ -90,6 +104,7 @@ class RuleStep implements TriageStep {
 				log.add(run(caseId, e, null));
 			}
 			case ASSIGN -> assign(e, f, log, toAssign, assignees);
+			case TEAM -> throw new IllegalStateException("team effects are collected by apply");
 			case APPROVAL -> {
 				t.requireApproval();
 				log.add(run(caseId, e, null));
@@ -110,6 +125,19 @@ class RuleStep implements TriageStep {
 		}
 		toAssign.put(f.caseId(), user.id().value());
 		log.add(run(f.caseId(), e, user.displayName() + (e.overrides() == null ? "" : " (overrides " + e.overrides() + ")")));
+	}
+
+	/** Collects the team assignment of a case nobody has; routing then picks the agent among the team's members. */
+	private void toTeam(RuleEngine.Effect e, CaseFacts f, List<RuleRun> log, Map<Long, Long> toTeam, Map<Long, java.util.Optional<Team>> teamsById) {
+		if (f.assigneeId() != null) return;
+		long teamId = Long.parseLong(e.value());
+		Team team = teamsById.computeIfAbsent(teamId, teams::find).orElse(null);
+		if (team == null) {
+			log.add(new RuleRun(f.caseId(), e.ruleId(), e.ruleName(), "skipped", "team: team #" + teamId + " no longer exists", null));
+			return;
+		}
+		toTeam.put(f.caseId(), teamId);
+		log.add(run(f.caseId(), e, team.name() + (e.overrides() == null ? "" : " (overrides " + e.overrides() + ")")));
 	}
 
 	private void acknowledge(RuleEngine.Effect e, CaseFacts f, List<RuleRun> log) {

@@ -169,6 +169,23 @@ class RuleEngineTests {
 	}
 
 	@Test
+	void teamAssignmentComesAfterTheAgentAndTheLaterRuleWins() {
+		Rule toAgent = rule(1, "To Bob", RuleConditions.any(), new RuleActions(null, null, false, false, 7L, 3L, true, null));
+		Rule toTeam = rule(2, "To English", RuleConditions.any(), new RuleActions(null, null, false, false, null, 4L, false, null));
+
+		List<Effect> effects = RuleEngine.evaluate(List.of(toAgent, toTeam), anna());
+
+		assertThat(effects).extracting(Effect::action).containsExactly(Action.ASSIGN, Action.APPROVAL, Action.TEAM);
+		assertThat(effects).filteredOn(e -> e.action() == Action.TEAM).singleElement().satisfies(e -> {
+			assertThat(e.value()).isEqualTo("4");
+			assertThat(e.overrides()).isEqualTo("To Bob: 3");
+		});
+		assertThat(RuleEngine.evaluate(List.of(toAgent), anna())).extracting(Effect::action)
+			.as("the documented order: assign, team, approval").containsExactly(Action.ASSIGN, Action.TEAM, Action.APPROVAL);
+		assertThat(new RuleActions(null, null, false, false, null, 4L, false, null).any()).isTrue();
+	}
+
+	@Test
 	void hostileValuesAreKeptAsPlainTextNotInterpreted() {
 		RuleActions a = new RuleActions(null, List.of("<img src=x onerror=alert(1)>"), false, false, null, false, "<script>alert(1)</script>");
 		assertThat(a.tags()).containsExactly("<img src=x onerror=alert(1)>");

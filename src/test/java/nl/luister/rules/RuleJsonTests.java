@@ -23,7 +23,7 @@ class RuleJsonTests {
 		RuleConditions when = new RuleConditions(Set.of(Channel.EMAIL), Set.of(3L), Set.of("nl"), Set.of("negative"), Set.of("complaint"), 4,
 				List.of("kwijt"), 1, new BusinessHours(EnumSet.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), LocalTime.of(17, 30), "Europe/Amsterdam", false),
 				Set.of(8L));
-		RuleActions then = new RuleActions(5, List.of("vip"), true, true, 2L, true, "Dank!");
+		RuleActions then = new RuleActions(5, List.of("vip"), true, true, 2L, 6L, true, "Dank!");
 
 		assertThat(json.readValue(json.writeValueAsString(when), RuleConditions.class)).isEqualTo(when);
 		assertThat(json.readValue(json.writeValueAsString(then), RuleActions.class)).isEqualTo(then);
@@ -37,6 +37,8 @@ class RuleJsonTests {
 		assertThat(when.channels()).isEmpty();
 		assertThat(when.minTier()).isEqualTo(3);
 		assertThat(then.escalate()).isFalse();
+		assertThat(then.assignToTeam()).isNull();
+		assertThat(json.readValue("{\"assignToTeam\": 3}", RuleActions.class).assignToTeam()).isEqualTo(3L);
 		assertThat(then.tags()).containsExactly("api");
 	}
 }

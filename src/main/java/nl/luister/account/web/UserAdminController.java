@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import nl.luister.account.LuisterUser;
 import nl.luister.account.Role;
 import nl.luister.account.UserId;
 import nl.luister.account.Users;
@@ -72,6 +74,38 @@ class UserAdminController {
 		var user = this.users.findById(new UserId(id)).orElseThrow(() -> new UserNotFound(id));
 		this.users.setPassword(user.id(), password);
 		redirect.addFlashAttribute("flash", "users.passwordChanged");
+		redirect.addFlashAttribute("flashArgument", user.username());
+		return "redirect:/admin/users";
+	}
+
+	/**
+	 * Disables or enables sign-in. A disabled user's unresolved cases go back to routing (see {@code UserLeaving});
+	 * admins cannot disable themselves.
+	 */
+	@PostMapping("/{id}/enabled")
+	String setEnabled(@PathVariable long id, @RequestParam boolean enabled, @AuthenticationPrincipal LuisterUser me,
+			RedirectAttributes redirect) {
+		var user = this.users.findById(new UserId(id)).orElseThrow(() -> new UserNotFound(id));
+		if (!enabled && user.id().equals(me.id())) {
+			redirect.addFlashAttribute("flashError", "users.self");
+			return "redirect:/admin/users";
+		}
+		this.users.setEnabled(user.id(), enabled);
+		redirect.addFlashAttribute("flash", enabled ? "users.enabledNow" : "users.disabledNow");
+		redirect.addFlashAttribute("flashArgument", user.username());
+		return "redirect:/admin/users";
+	}
+
+	/** Deletes a user; their unresolved cases go back to routing first. Admins cannot delete themselves. */
+	@PostMapping("/{id}/delete")
+	String delete(@PathVariable long id, @AuthenticationPrincipal LuisterUser me, RedirectAttributes redirect) {
+		var user = this.users.findById(new UserId(id)).orElseThrow(() -> new UserNotFound(id));
+		if (user.id().equals(me.id())) {
+			redirect.addFlashAttribute("flashError", "users.self");
+			return "redirect:/admin/users";
+		}
+		this.users.delete(user.id());
+		redirect.addFlashAttribute("flash", "users.deleted");
 		redirect.addFlashAttribute("flashArgument", user.username());
 		return "redirect:/admin/users";
 	}

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import nl.luister.account.LuisterUser;
 import nl.luister.account.User;
 import nl.luister.account.Users;
+import nl.luister.routing.Team;
+import nl.luister.routing.Teams;
 import nl.luister.channel.Channel;
 import nl.luister.channel.Sources;
 import nl.luister.monitor.TopicManagement;
@@ -40,12 +42,14 @@ class RulesController {
 
 	private final RuleManagement rules;
 	private final Users users;
+	private final Teams teams;
 	private final TopicManagement topics;
 	private final Sources sources;
 
-	RulesController(RuleManagement rules, Users users, TopicManagement topics, Sources sources) {
+	RulesController(RuleManagement rules, Users users, Teams teams, TopicManagement topics, Sources sources) {
 		this.rules = rules;
 		this.users = users;
+		this.teams = teams;
 		this.topics = topics;
 		this.sources = sources;
 	}
@@ -59,6 +63,7 @@ class RulesController {
 	String list(Model model) {
 		model.addAttribute("rules", rules.all());
 		model.addAttribute("userNames", userNames());
+		model.addAttribute("teamNames", teamNames());
 		return "rules/list";
 	}
 
@@ -127,6 +132,7 @@ class RulesController {
 			int limit = form.tryLimit() == null ? 50 : form.tryLimit();
 			model.addAttribute("trial", rules.tryRule(form.name(), form.conditions(), form.actions(), limit));
 			model.addAttribute("userNames", userNames());
+		model.addAttribute("teamNames", teamNames());
 			if ("true".equals(htmx)) return "rules/form :: trial";
 			return form(model, id == null ? null : rules.get(id), form);
 		}
@@ -156,7 +162,14 @@ class RulesController {
 		model.addAttribute("days", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"));
 		if (!model.containsAttribute("errors")) model.addAttribute("errors", Map.of());
 		if (!model.containsAttribute("userNames")) model.addAttribute("userNames", userNames());
+		if (!model.containsAttribute("teamNames")) model.addAttribute("teamNames", teamNames());
+		model.addAttribute("teams", teams.list());
+		model.addAttribute("teamNames", teamNames());
 		return "rules/form";
+	}
+
+	private Map<String, String> teamNames() {
+		return teams.list().stream().collect(Collectors.toMap(t -> t.id() + "", Team::name));
 	}
 
 	private Map<String, String> userNames() {
