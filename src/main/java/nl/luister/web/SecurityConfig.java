@@ -68,6 +68,7 @@ class SecurityConfig {
 			.requestMatchers("/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico").permitAll()
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/login", "/error").permitAll()
+			.requestMatchers("/admin/sla", "/admin/sla/**").hasAnyRole("ADMIN", "LEAD")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").permitAll())
