@@ -31,9 +31,11 @@ import nl.luister.reply.Replies;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @SpringBootTest(properties = "luister.pipeline.enabled=false")
+@AutoConfigureMockMvc
 class SlaClocksIntegrationTests {
 
 	@Autowired

@@ -55,10 +55,10 @@ class SlaApi {
 	record HoursJson(String day, String from, String to) {
 	}
 
-	record HolidayJson(Long id, LocalDate day, String name, boolean yearly) {
+	record HolidayJson(Long id, LocalDate day, String name, Boolean yearly) {
 	}
 
-	record CalendarJson(Long id, String name, String zone, boolean alwaysOpen, List<HoursJson> hours, List<HolidayJson> holidays) {
+	record CalendarJson(Long id, String name, String zone, Boolean alwaysOpen, List<HoursJson> hours, List<HolidayJson> holidays) {
 		static CalendarJson of(BusinessCalendar c) {
 			return new CalendarJson(c.id(), c.name(), c.zone().getId(), c.alwaysOpen(),
 					c.alwaysOpen() ? List.of() : c.hours().stream().map(o -> new HoursJson(o.day().name(), o.fromText(), o.toText())).toList(),
@@ -74,7 +74,7 @@ class SlaApi {
 
 	/** A policy: {@code channel} and {@code severity} null for any; targets in business minutes, null for none. */
 	record PolicyJson(Long id, String name, String channel, Integer severity, Integer position, Long calendarId, Integer firstResponseMinutes,
-			Integer nextResponseMinutes, Integer resolutionMinutes, boolean escalate) {
+			Integer nextResponseMinutes, Integer resolutionMinutes, Boolean escalate) {
 		static PolicyJson of(SlaPolicy p) {
 			return new PolicyJson(p.id(), p.name(), p.channel() == null ? null : p.channel().key(), p.severity(), p.position(), p.calendarId(),
 					p.firstResponseMinutes(), p.nextResponseMinutes(), p.resolutionMinutes(), p.escalate());
@@ -83,7 +83,7 @@ class SlaApi {
 		SlaPolicy policy() {
 			if (calendarId == null) throw new InvalidSla("calendar", "sla.error.calendarMissing", "a policy needs a calendar (calendarId)");
 			return SlaAdmin.policyOf(name, channel, severity == null ? null : severity.toString(), calendarId, firstResponseMinutes,
-					nextResponseMinutes, resolutionMinutes, escalate);
+					nextResponseMinutes, resolutionMinutes, Boolean.TRUE.equals(escalate));
 		}
 	}
 
@@ -109,14 +109,14 @@ class SlaApi {
 	@PostMapping("/api/sla/calendars")
 	ResponseEntity<CalendarJson> createCalendar(@RequestBody CalendarJson body, @AuthenticationPrincipal LuisterUser me) {
 		lead(me);
-		BusinessCalendar c = sla.createCalendar(body.name(), body.zone(), body.alwaysOpen(), body.openings());
+		BusinessCalendar c = sla.createCalendar(body.name(), body.zone(), Boolean.TRUE.equals(body.alwaysOpen()), body.openings());
 		return ResponseEntity.created(URI.create("/api/sla/calendars/" + c.id())).body(CalendarJson.of(c));
 	}
 
 	@PutMapping("/api/sla/calendars/{id}")
 	CalendarJson updateCalendar(@PathVariable long id, @RequestBody CalendarJson body, @AuthenticationPrincipal LuisterUser me) {
 		lead(me);
-		return CalendarJson.of(sla.updateCalendar(id, body.name(), body.zone(), body.alwaysOpen(), body.openings()));
+		return CalendarJson.of(sla.updateCalendar(id, body.name(), body.zone(), Boolean.TRUE.equals(body.alwaysOpen()), body.openings()));
 	}
 
 	@DeleteMapping("/api/sla/calendars/{id}")
@@ -129,7 +129,7 @@ class SlaApi {
 	@PostMapping("/api/sla/calendars/{id}/holidays")
 	ResponseEntity<HolidayJson> addHoliday(@PathVariable long id, @RequestBody HolidayJson body, @AuthenticationPrincipal LuisterUser me) {
 		lead(me);
-		Holiday h = sla.addHoliday(id, new Holiday(null, body.day(), body.name(), body.yearly()));
+		Holiday h = sla.addHoliday(id, new Holiday(null, body.day(), body.name(), Boolean.TRUE.equals(body.yearly())));
 		return ResponseEntity.created(URI.create("/api/sla/calendars/" + id)).body(new HolidayJson(h.id(), h.day(), h.name(), h.yearly()));
 	}
 
