@@ -66,8 +66,25 @@ public class SlaWatch {
 		}
 	}
 
-	/** A breach found by a check. */
+	/** A breach: the clock, its due time, the policy then in force ({@code null} when deleted) and whether it escalated. */
 	public record Breach(long id, long caseId, SlaKind kind, Instant due, Long policyId, boolean escalated) {
+	}
+
+	/** A recorded breach of a case with the moment it was found. */
+	public record Recorded(Breach breach, Instant breachedAt) {
+	}
+
+	/** The breaches of a case, oldest first. */
+	public List<Recorded> breachesOf(long caseId) {
+		return jdbc.sql("select id, case_id, kind, due_at, breached_at, policy_id, escalated from sla_breaches where case_id = ? order by breached_at, id")
+			.param(caseId)
+			.query((rs, row) -> {
+				long p = rs.getLong("policy_id");
+				Long policy = rs.wasNull() ? null : p;
+				return new Recorded(new Breach(rs.getLong("id"), rs.getLong("case_id"), SlaKind.valueOf(rs.getString("kind")),
+						rs.getTimestamp("due_at").toInstant(), policy, rs.getBoolean("escalated")), rs.getTimestamp("breached_at").toInstant());
+			})
+			.list();
 	}
 
 	/** Records, notifies and escalates the clocks past due at {@code now}; returns the breaches found by this check. */

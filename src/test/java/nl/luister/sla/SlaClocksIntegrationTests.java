@@ -33,6 +33,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 @SpringBootTest(properties = "luister.pipeline.enabled=false")
 @AutoConfigureMockMvc
@@ -76,6 +81,12 @@ class SlaClocksIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	UserDetailsService accounts;
 
 	long source;
 	long calendar;
@@ -303,7 +314,7 @@ class SlaClocksIntegrationTests {
 	}
 
 	@Test
-	void complianceAndBreachesReachTheFiguresAndTheWeeklyReport() {
+	void complianceAndBreachesReachTheFiguresTheDashboardAndTheWeeklyReport() throws Exception {
 		policy(60, null, 600, false);
 		users.create("sla-lead4", "lead-password-123", Role.LEAD, "Lea");
 		long late = message("anna_v");
@@ -332,6 +343,10 @@ class SlaClocksIntegrationTests {
 		List<SlaFigures.ChannelSla> fromRollup = figures.of(today.minusDays(1).atStartOfDay(zone).toInstant(),
 				today.plusDays(1).atStartOfDay(zone).toInstant());
 		assertThat(fromRollup).isEqualTo(direct);
+
+		String dashboard = mvc.perform(get("/dashboards").param("days", "7").with(user(accounts.loadUserByUsername("admin"))))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(dashboard).contains("SLA compliance", "50% (1 of 2)", "100% (1 of 1)");
 
 		WeeklyReport report = reports.build(null, today.with(java.time.DayOfWeek.MONDAY));
 		assertThat(report.sla().breaches()).isEqualTo(1);

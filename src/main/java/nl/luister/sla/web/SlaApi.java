@@ -17,10 +17,10 @@ import nl.luister.sla.SlaAdmin;
 import nl.luister.sla.SlaClocks;
 import nl.luister.sla.SlaFigures;
 import nl.luister.sla.SlaPolicy;
+import nl.luister.sla.SlaWatch;
 import nl.luister.web.ApiController;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -42,13 +42,13 @@ class SlaApi {
 	private final SlaAdmin sla;
 	private final SlaClocks clocks;
 	private final SlaFigures figures;
-	private final JdbcClient jdbc;
+	private final SlaWatch watch;
 
-	SlaApi(SlaAdmin sla, SlaClocks clocks, SlaFigures figures, JdbcClient jdbc) {
+	SlaApi(SlaAdmin sla, SlaClocks clocks, SlaFigures figures, SlaWatch watch) {
 		this.sla = sla;
 		this.clocks = clocks;
 		this.figures = figures;
-		this.jdbc = jdbc;
+		this.watch = watch;
 	}
 
 	/** Opening hours as posted: {@code {"day": "MONDAY", "from": "09:00", "to": "17:00"}}. */
@@ -93,7 +93,7 @@ class SlaApi {
 		}
 	}
 
-	record BreachJson(long id, long caseId, String kind, Instant dueAt, Instant breachedAt, String channel, boolean escalated) {
+	record BreachJson(long id, long caseId, String kind, Instant dueAt, Instant breachedAt, Long policyId, boolean escalated) {
 	}
 
 	@GetMapping("/api/sla/calendars")
@@ -178,11 +178,8 @@ class SlaApi {
 
 	@GetMapping("/api/sla/cases/{id}/breaches")
 	List<BreachJson> breaches(@PathVariable long id) {
-		return jdbc.sql("select id, case_id, kind, due_at, breached_at, channel, escalated from sla_breaches where case_id = ? order by breached_at, id")
-			.param(id)
-			.query((rs, row) -> new BreachJson(rs.getLong("id"), rs.getLong("case_id"), rs.getString("kind"), rs.getTimestamp("due_at").toInstant(),
-					rs.getTimestamp("breached_at").toInstant(), rs.getString("channel"), rs.getBoolean("escalated")))
-			.list();
+		return watch.breachesOf(id).stream().map(r -> new BreachJson(r.breach().id(), r.breach().caseId(), r.breach().kind().name(),
+				r.breach().due(), r.breachedAt(), r.breach().policyId(), r.breach().escalated())).toList();
 	}
 
 	/** Compliance and breaches per channel from {@code from} to {@code to} (ISO instants; default the last 7 days). */
