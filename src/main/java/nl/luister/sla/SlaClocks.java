@@ -102,9 +102,19 @@ public class SlaClocks {
 	/** Brings the clocks of these cases up to date as of {@code now}; joins the caller's transaction. */
 	public void refresh(Collection<Long> caseIds, Instant now) {
 		if (caseIds.isEmpty()) return;
-		List<Facts> facts = jdbc.sql(FACTS).param(caseIds.stream().mapToLong(Long::longValue).toArray()).query(SlaClocks::facts).list();
-		if (facts.isEmpty()) return;
+		long[] ids = caseIds.stream().mapToLong(Long::longValue).toArray();
 		SlaPolicies.Settings settings = policies.settings();
+		if (settings.policies().isEmpty()) {
+			// no policy: nothing to compute, only clocks of a policy deleted meanwhile to clear
+			jdbc.sql("""
+					update cases set sla_policy_id = null, sla_first_target = null, sla_first_due = null, sla_first_warn = null,
+					  sla_first_done_at = null, sla_next_target = null, sla_next_due = null, sla_next_warn = null, sla_res_target = null,
+					  sla_res_used = null, sla_res_since = null, sla_res_due = null, sla_res_warn = null
+					where id = any(?) and sla_policy_id is not null""").param(ids).update();
+			return;
+		}
+		List<Facts> facts = jdbc.sql(FACTS).param(ids).query(SlaClocks::facts).list();
+		if (facts.isEmpty()) return;
 		List<Clocks> out = new ArrayList<>(facts.size());
 		List<LateBreach> late = new ArrayList<>();
 		for (Facts f : facts) out.add(compute(f, settings, now, late));
