@@ -74,6 +74,7 @@ create table sla_breaches (
 create unique index sla_breaches_once on sla_breaches (case_id, kind) where kind <> 'NEXT_RESPONSE';
 create unique index sla_breaches_next_once on sla_breaches (case_id, kind, due_at) where kind = 'NEXT_RESPONSE';
 create index sla_breaches_at on sla_breaches (breached_at);
+create index sla_breaches_case on sla_breaches (case_id, kind);
 
 -- SLA figures per day of the workspace's zone and channel, recounted from cases and breaches like rollup_case_day:
 -- first responses of the cases opened that day with a target (met or breached), resolutions of that day with a target,

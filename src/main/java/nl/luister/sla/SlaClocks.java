@@ -45,13 +45,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class SlaClocks {
 
 	private static final String FACTS = """
-			with ids as (select distinct unnest(?::bigint[]) as id)
 			select c.id, c.channel, c.severity, c.status, c.opened_at, c.resolved_at, c.sla_first_due, c.sla_next_due, c.sla_res_due,
 			       c.sla_res_used, c.sla_res_since, r.first, r.last,
 			       (select min(m.ingested_at) from mentions m where m.case_id = c.id and m.ingested_at > r.last) as waiting_since
-			from cases c join ids on ids.id = c.id
+			from cases c
 			left join lateral (select min(coalesce(x.sent_at, x.created_at)) as first, max(coalesce(x.sent_at, x.created_at)) as last
-			                   from replies x where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE', 'POSTED_OUTSIDE')) r on true""";
+			                   from replies x where x.case_id = c.id and x.state in ('SENT', 'ANSWERED_ON_SITE', 'POSTED_OUTSIDE')) r on true
+			where c.id = any(?::bigint[])""";
 
 	private final JdbcClient jdbc;
 	private final SlaPolicies policies;
@@ -249,8 +249,12 @@ public class SlaClocks {
 				            ?::timestamptz[], ?::int[], ?::bigint[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[])
 				     as t(id, policy, first_target, first_due, first_warn, first_done, next_target, next_due, next_warn, res_target, used,
 				          since, res_due, res_warn)
-				where c.id = t.id""")
-			.params(ids, policy, firstTarget, firstDue, firstWarn, firstDone, nextTarget, nextDue, nextWarn, resTarget, used, since, resDue, resWarn)
+				where c.id = any(?::bigint[]) and c.id = t.id
+				  and (c.sla_policy_id, c.sla_first_target, c.sla_first_due, c.sla_first_warn, c.sla_first_done_at, c.sla_next_target,
+				       c.sla_next_due, c.sla_next_warn, c.sla_res_target, c.sla_res_used, c.sla_res_since, c.sla_res_due, c.sla_res_warn)
+				      is distinct from (t.policy, t.first_target, t.first_due, t.first_warn, t.first_done, t.next_target, t.next_due, t.next_warn,
+				       t.res_target, t.used, t.since, t.res_due, t.res_warn)""")
+			.params(ids, policy, firstTarget, firstDue, firstWarn, firstDone, nextTarget, nextDue, nextWarn, resTarget, used, since, resDue, resWarn, ids)
 			.update();
 	}
 

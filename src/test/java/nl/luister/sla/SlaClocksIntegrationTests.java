@@ -293,10 +293,10 @@ class SlaClocksIntegrationTests {
 
 		assertThat(column(id, "sla_first_due")).isEqualTo(office.plus(t0, Duration.ofMinutes(120)));
 		assertThat(office.isOpen(column(id, "sla_first_due").minusSeconds(1))).isTrue();
-		assertThat(LocalDateTimeOf(column(id, "sla_first_due")).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+		assertThat(amsterdam(column(id, "sla_first_due")).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
 	}
 
-	private static java.time.LocalDateTime LocalDateTimeOf(Instant t) {
+	private static java.time.LocalDateTime amsterdam(Instant t) {
 		return java.time.LocalDateTime.ofInstant(t, ZoneId.of("Europe/Amsterdam"));
 	}
 
