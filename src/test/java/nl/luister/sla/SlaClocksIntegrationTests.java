@@ -347,6 +347,9 @@ class SlaClocksIntegrationTests {
 		String dashboard = mvc.perform(get("/dashboards").param("days", "7").with(user(accounts.loadUserByUsername("admin"))))
 			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
 		assertThat(dashboard).contains("SLA compliance", "50% (1 of 2)", "100% (1 of 1)");
+		String csv = mvc.perform(get("/dashboards/export.csv").param("chart", "sla").param("days", "7").with(user(accounts.loadUserByUsername("admin"))))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(csv).startsWith("channel,first_response_total,first_response_within_target").contains("all,2,1,0.5000,1,1,1,1,0,0", "mastodon,2,1,0.5000,1,1,1,1,0,0");
 
 		WeeklyReport report = reports.build(null, today.with(java.time.DayOfWeek.MONDAY));
 		assertThat(report.sla().breaches()).isEqualTo(1);
