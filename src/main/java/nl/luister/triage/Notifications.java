@@ -41,6 +41,26 @@ public class Notifications {
 			.update();
 	}
 
+	/**
+	 * A notification for each of these to the case's assignee (when it has one) and to each team lead, in one statement;
+	 * an assignee who is a team lead is told once. Returns how many were written.
+	 */
+	public int notifyAssigneeAndLeads(List<Notice> notices) {
+		if (notices.isEmpty()) return 0;
+		long[] caseIds = notices.stream().mapToLong(Notice::caseId).toArray();
+		String[] kinds = notices.stream().map(Notice::kind).toArray(String[]::new);
+		String[] details = notices.stream().map(Notice::detail).toArray(String[]::new);
+		return jdbc.sql("""
+				insert into notifications (user_id, case_id, kind, detail)
+				select u.id, t.case_id, t.kind, t.detail from unnest(?::bigint[], ?::text[], ?::text[]) as t(case_id, kind, detail)
+				join cases c on c.id = t.case_id
+				cross join users u
+				where u.enabled and (u.id = c.assignee_id or u.role = 'LEAD'
+				  or (u.role = 'ADMIN' and not exists (select 1 from users l where l.role = 'LEAD' and l.enabled)))""")
+			.params(caseIds, kinds, details)
+			.update();
+	}
+
 	/** What to tell the team leads about a case. */
 	public record Notice(long caseId, String kind, String detail) {
 	}

@@ -69,6 +69,7 @@ class SecurityConfig {
 			.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 			.requestMatchers("/login", "/error").permitAll()
 			.requestMatchers("/admin/teams", "/admin/teams/**").hasAnyRole("ADMIN", "LEAD")
+			.requestMatchers("/admin/sla", "/admin/sla/**").hasAnyRole("ADMIN", "LEAD")
 			.requestMatchers("/admin/**").hasRole("ADMIN")
 			.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").permitAll())

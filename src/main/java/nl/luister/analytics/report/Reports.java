@@ -24,6 +24,8 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
+import nl.luister.sla.SlaFigures;
+
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -60,8 +62,10 @@ public class Reports {
 	private final Themes themes;
 	private final TemplateEngine templates;
 	private final MessageSource messages;
+	private final SlaFigures sla;
 
-	Reports(JdbcClient jdbc, Dashboards dashboards, Themes themes, TemplateEngine templates, MessageSource messages) {
+	Reports(JdbcClient jdbc, Dashboards dashboards, Themes themes, TemplateEngine templates, MessageSource messages, SlaFigures sla) {
+		this.sla = sla;
 		this.jdbc = jdbc;
 		this.dashboards = dashboards;
 		this.themes = themes;
@@ -137,7 +141,8 @@ public class Reports {
 			.query((rs, n) -> new WeeklyReport.AlertLine(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getInt(4)))
 			.list();
 		return new WeeklyReport(brandId, brandName, monday, monday.plusDays(6), (long) days.total("mentions"), (long) days.total("negative"),
-				(long) days.total("positive"), previous, days, lines, alerts, dashboards.webcare(week).getFirst());
+				(long) days.total("positive"), previous, days, lines, alerts, dashboards.webcare(week).getFirst(),
+				sla.of(week.from(), week.to()).getFirst());
 	}
 
 	/** Mentions and negative mentions per day as a PNG of 720 × 260 pixels. */
@@ -279,6 +284,11 @@ public class Reports {
 			var w = report.webcare();
 			doc.add(new Paragraph(messages.getMessage("reports.text.webcare", new Object[] { w.cases(), Double.isNaN(w.answeredShare()) ? "—"
 					: Math.round(100 * w.answeredShare()) + "%", minutes(w.firstResponseMedian()), w.resolved(), minutes(w.resolutionMedian()) }, locale), body));
+			var slaLine = report.sla();
+			doc.add(new Paragraph(slaLine.firstTotal() == 0 && slaLine.resolutionTotal() == 0 && slaLine.breaches() == 0
+					? messages.getMessage("sla.report.none", null, locale)
+					: messages.getMessage("sla.report.text", new Object[] { percent(slaLine.firstShare()), slaLine.firstTotal(),
+							percent(slaLine.resolutionShare()), slaLine.resolutionTotal(), slaLine.breaches() }, locale), body));
 			doc.close();
 		}
 		catch (DocumentException e) {
@@ -288,6 +298,10 @@ public class Reports {
 			throw new UncheckedIOException("the report PDF could not be made", e);
 		}
 		return out.toByteArray();
+	}
+
+	private static String percent(double share) {
+		return Double.isNaN(share) ? "—" : Math.round(100 * share) + "%";
 	}
 
 	public static String minutes(double m) {

@@ -13,7 +13,8 @@ import nl.luister.analytics.dashboard.Series;
  * An empty week is a valid report: every figure zero, lists empty.
  */
 public record WeeklyReport(Long brandId, String brandName, LocalDate weekStart, LocalDate weekEnd, long mentions, long negative,
-		long positive, long previousMentions, Series days, List<TopicLine> topics, List<AlertLine> alerts, Dashboards.ChannelFigures webcare) {
+		long positive, long previousMentions, Series days, List<TopicLine> topics, List<AlertLine> alerts, Dashboards.ChannelFigures webcare,
+		nl.luister.sla.SlaFigures.ChannelSla sla) {
 
 	/** One topic of the week: its mentions and up to three themes. */
 	public record TopicLine(String name, long mentions, List<String> themes) {

@@ -31,6 +31,7 @@ import nl.luister.analytics.dashboard.Series;
 import nl.luister.channel.Channel;
 import nl.luister.monitor.Topic;
 import nl.luister.monitor.TopicManagement;
+import nl.luister.sla.SlaFigures;
 
 /**
  * The dashboards page: a period (last N days or two dates) and bucket, a topic, channel and language, competitor
@@ -40,14 +41,16 @@ import nl.luister.monitor.TopicManagement;
 class DashboardController {
 
 	static final List<Integer> PERIODS = List.of(1, 7, 30, 90, 365);
-	static final List<String> CHARTS = List.of("volume", "share", "backlog", "sites", "authors", "webcare", "agents");
+	static final List<String> CHARTS = List.of("volume", "share", "backlog", "sites", "authors", "webcare", "agents", "sla");
 
+	private final SlaFigures sla;
 	private final Dashboards dashboards;
 	private final TopicManagement topics;
 	private final JsonMapper json;
 	private final MessageSource messages;
 
-	DashboardController(Dashboards dashboards, TopicManagement topics, JsonMapper json, MessageSource messages) {
+	DashboardController(Dashboards dashboards, TopicManagement topics, JsonMapper json, MessageSource messages, SlaFigures sla) {
+		this.sla = sla;
 		this.dashboards = dashboards;
 		this.topics = topics;
 		this.json = json;
@@ -149,6 +152,13 @@ class DashboardController {
 				for (var w : dashboards.webcare(p))
 					rows.add(java.util.Arrays.asList(w.channel() == null ? "all" : w.channel(), w.cases(), w.answered(), w.answeredShare(),
 							w.firstResponseAvg(), w.firstResponseMedian(), w.resolved(), w.resolutionAvg(), w.resolutionMedian()));
+			}
+			case "sla" -> {
+				rows.add(List.of("channel", "first_response_total", "first_response_within_target", "first_response_share", "resolution_total",
+						"resolution_within_target", "resolution_share", "breaches_first_response", "breaches_next_response", "breaches_resolution"));
+				for (var x : sla.of(p.from(), p.to()))
+					rows.add(java.util.Arrays.asList(x.channel() == null ? "all" : x.channel(), x.firstTotal(), x.firstMet(), x.firstShare(),
+							x.resolutionTotal(), x.resolutionMet(), x.resolutionShare(), x.breachesFirst(), x.breachesNext(), x.breachesResolution()));
 			}
 			default -> {
 				rows.add(List.of("agent", "replies"));

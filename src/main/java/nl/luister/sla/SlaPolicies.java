@@ -1,0 +1,71 @@
+package nl.luister.sla;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import nl.luister.channel.Channel;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Which policy and which calendar apply to a case. Reads the (small) policy and calendar tables into a {@link Settings}
+ * snapshot per batch of work, so a change made on another node counts from the next batch and nothing is cached
+ * between requests. Thread-safe.
+ */
+@Service
+public class SlaPolicies {
+
+	private final SlaStore store;
+
+	SlaPolicies(SlaStore store) {
+		this.store = store;
+	}
+
+	/** The policies (in position order) and calendars as they are now. */
+	public Settings settings() {
+		List<BusinessCalendar> calendars = store.calendars();
+		return new Settings(store.policies(), calendars.stream().collect(Collectors.toUnmodifiableMap(BusinessCalendar::id, Function.identity())));
+	}
+
+	/** What decides a case's policy and calendar: its channel and severity ({@code null} before triage). */
+	public record CaseKey(long caseId, Channel channel, Integer severity) {
+	}
+
+	/** Policies in position order and calendars by id; immutable. */
+	public record Settings(List<SlaPolicy> policies, Map<Long, BusinessCalendar> calendars) {
+
+		public Settings {
+			policies = List.copyOf(policies);
+			calendars = Map.copyOf(calendars);
+		}
+
+		/** The policy for a case of this channel and severity: the most specific match, then the lowest position. */
+		public Optional<SlaPolicy> policyFor(Channel channel, Integer severity) {
+			return policies.stream()
+				.filter(p -> p.matches(channel, severity))
+				.min(Comparator.comparingInt((SlaPolicy p) -> -p.specificity()).thenComparingInt(SlaPolicy::position)
+					.thenComparing(p -> p.id() == null ? Long.MAX_VALUE : p.id()));
+		}
+	}
+
+	/**
+	 * The calendar that times a case's clocks. Every decision about a case's calendar goes through here: today it is
+	 * the calendar of the case's policy; a team's own calendar (business hours and holidays per team) belongs here
+	 * too, looked up by the case's team and taking precedence over the policy's.
+	 *
+	 * @param kase     the case as the clocks see it (add the case's team here for the team override)
+	 * @param policy   the policy that applies to the case
+	 * @param settings the snapshot the caller works with
+	 * @return the calendar; never null
+	 * @throws IllegalStateException when the policy's calendar no longer exists (the schema forbids it)
+	 */
+	public BusinessCalendar calendarFor(CaseKey kase, SlaPolicy policy, Settings settings) {
+		BusinessCalendar c = settings.calendars().get(policy.calendarId());
+		if (c == null) throw new IllegalStateException("policy '" + policy.name() + "' names calendar " + policy.calendarId() + ", which does not exist");
+		return c;
+	}
+}
