@@ -70,6 +70,21 @@ public class SlaAdmin {
 			throw new InvalidSla("calendar", "sla.error.calendarInUse", "calendar '" + c.name() + "' is used by policy " + String.join(", ", using),
 					c.name(), String.join(", ", using));
 		store.deleteCalendar(id);
+		// a team that had it falls back to its policies' calendars
+		clocks.refreshOpen(Instant.now());
+	}
+
+	/** The teams with their own calendars, if any. */
+	public List<TeamCalendar> teamCalendars() {
+		return store.teamCalendars();
+	}
+
+	/** Gives a team its own calendar ({@code null}: its cases are timed by their policy's calendar) and re-times open cases. */
+	@Transactional
+	public void setTeamCalendar(long teamId, Long calendarId) {
+		if (calendarId != null) calendar(calendarId);
+		if (!store.setTeamCalendar(teamId, calendarId)) throw new SlaNotFound("team", teamId);
+		clocks.refreshOpen(Instant.now());
 	}
 
 	@Transactional

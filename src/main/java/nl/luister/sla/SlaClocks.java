@@ -45,7 +45,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class SlaClocks {
 
 	private static final String FACTS = """
-			select c.id, c.channel, c.severity, c.status, c.opened_at, c.resolved_at, c.sla_first_due, c.sla_next_due, c.sla_res_due,
+			select c.id, c.channel, c.severity, c.team_id, c.status, c.opened_at, c.resolved_at, c.sla_first_due, c.sla_next_due, c.sla_res_due,
 			       c.sla_res_used, c.sla_res_since, r.first, r.last,
 			       (select min(m.ingested_at) from mentions m where m.case_id = c.id and m.ingested_at > r.last) as waiting_since
 			from cases c
@@ -127,7 +127,7 @@ public class SlaClocks {
 		Optional<SlaPolicy> found = settings.policyFor(f.channel(), f.severity());
 		if (found.isEmpty()) return Clocks.none(f.caseId());
 		SlaPolicy p = found.get();
-		BusinessCalendar cal = policies.calendarFor(new SlaPolicies.CaseKey(f.caseId(), f.channel(), f.severity()), p, settings);
+		BusinessCalendar cal = policies.calendarFor(new SlaPolicies.CaseKey(f.caseId(), f.channel(), f.severity(), f.teamId()), p, settings);
 		boolean resolved = f.status() == CaseStatus.RESOLVED;
 
 		Instant firstDue = null, firstWarn = null;
@@ -286,13 +286,13 @@ public class SlaClocks {
 		Integer sev = rs.wasNull() ? null : severity;
 		long used = rs.getLong("sla_res_used");
 		Long resUsed = rs.wasNull() ? null : used;
-		return new Facts(rs.getLong("id"), Channel.parse(rs.getString("channel")), sev, CaseStatus.valueOf(rs.getString("status")),
+		return new Facts(rs.getLong("id"), Channel.parse(rs.getString("channel")), sev, rs.getObject("team_id", Long.class), CaseStatus.valueOf(rs.getString("status")),
 				instant(rs, "opened_at"), instant(rs, "sla_first_due"), instant(rs, "sla_next_due"), instant(rs, "sla_res_due"), resUsed,
 				instant(rs, "sla_res_since"), instant(rs, "first"), instant(rs, "last"), instant(rs, "waiting_since"));
 	}
 
 	/** What the clocks of a case are computed from. */
-	record Facts(long caseId, Channel channel, Integer severity, CaseStatus status, Instant openedAt, Instant firstDue, Instant nextDue,
+	record Facts(long caseId, Channel channel, Integer severity, Long teamId, CaseStatus status, Instant openedAt, Instant firstDue, Instant nextDue,
 			Instant resDue, Long resUsed, Instant resSince, Instant firstReply, Instant lastReply, Instant waitingSince) {
 	}
 

@@ -102,6 +102,18 @@ class SlaStore {
 		jdbc.sql("update sla_calendars set updated_at = now() where id = ?").param(id).update();
 	}
 
+	/** Each team with its own calendar, if any, by name. */
+	List<TeamCalendar> teamCalendars() {
+		return jdbc.sql("select id, name, calendar_id from teams order by lower(name), id")
+			.query((rs, n) -> new TeamCalendar(rs.getLong(1), rs.getString(2), rs.getObject(3, Long.class)))
+			.list();
+	}
+
+	/** Sets a team's own calendar ({@code null}: the policy's calendar); false when there is no such team. */
+	boolean setTeamCalendar(long teamId, Long calendarId) {
+		return jdbc.sql("update teams set calendar_id = ? where id = ?").params(calendarId, teamId).update() == 1;
+	}
+
 	List<SlaPolicy> policies() {
 		return jdbc.sql("""
 				select id, name, channel, severity, position, calendar_id, first_response_min, next_response_min, resolution_min, escalate

@@ -1,6 +1,7 @@
 package nl.luister.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -294,6 +295,34 @@ class SlaClocksIntegrationTests {
 		assertThat(column(id, "sla_first_due")).isEqualTo(office.plus(t0, Duration.ofMinutes(120)));
 		assertThat(office.isOpen(column(id, "sla_first_due").minusSeconds(1))).isTrue();
 		assertThat(amsterdam(column(id, "sla_first_due")).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+	}
+
+	@Test
+	void aTeamsOwnCalendarTimesItsCasesInsteadOfThePolicys() {
+		policy(120, null, null, false);
+		var office = admin.createCalendar("Office", "Europe/Amsterdam", false, Opening.parseDay(java.time.DayOfWeek.MONDAY, "09:00-17:00"));
+		long team = jdbc.sql("insert into teams (name) values ('Dutch webcare') returning id").query(Long.class).single();
+		long id = message("anna_v");
+		jdbc.sql("update cases set team_id = ? where id = ?").params(team, id).update();
+		clocks.refresh(List.of(id), Instant.now());
+		Instant t0 = opened(id);
+		assertThat(column(id, "sla_first_due")).isEqualTo(t0.plus(Duration.ofMinutes(120)));
+
+		admin.setTeamCalendar(team, office.id());
+		assertThat(admin.teamCalendars()).containsExactly(new TeamCalendar(team, "Dutch webcare", office.id()));
+		assertThat(column(id, "sla_first_due")).isEqualTo(office.plus(t0, Duration.ofMinutes(120)));
+		assertThat(amsterdam(column(id, "sla_first_due")).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+		// a case without a team (routing gave it this one, the only team: taken off again) keeps the policy's calendar
+		long other = message("bram");
+		assertThat(column(other, "sla_first_due")).isEqualTo(office.plus(opened(other), Duration.ofMinutes(120)));
+		jdbc.sql("update cases set team_id = null where id = ?").param(other).update();
+		clocks.refresh(List.of(other), Instant.now());
+		assertThat(column(other, "sla_first_due")).isEqualTo(opened(other).plus(Duration.ofMinutes(120)));
+
+		admin.deleteCalendar(office.id());
+		assertThat(admin.teamCalendars()).containsExactly(new TeamCalendar(team, "Dutch webcare", null));
+		assertThat(column(id, "sla_first_due")).isEqualTo(t0.plus(Duration.ofMinutes(120)));
+		assertThatThrownBy(() -> admin.setTeamCalendar(team + 99, null)).isInstanceOf(SlaNotFound.class);
 	}
 
 	private static java.time.LocalDateTime amsterdam(Instant t) {

@@ -161,6 +161,13 @@ class SlaAdminController {
 		}
 	}
 
+	/** A team's own calendar; a blank {@code calendar} means "the policy's calendar". */
+	@PostMapping("/teams/{team}/calendar")
+	String teamCalendar(@PathVariable long team, @RequestParam(defaultValue = "") String calendar, RedirectAttributes redirect) {
+		sla.setTeamCalendar(team, calendar.isBlank() ? null : Long.valueOf(calendar.strip()));
+		return saved(redirect, "sla.team.saved", null);
+	}
+
 	private static String saved(RedirectAttributes redirect, String key, String argument) {
 		redirect.addFlashAttribute("flash", key);
 		if (argument != null) redirect.addFlashAttribute("flashArgument", argument);
@@ -178,6 +185,7 @@ class SlaAdminController {
 				? calendarForm : CalendarForm.of(c)).toList());
 		model.addAttribute("newCalendar", "new".equals(errorAt) && calendarForm != null ? calendarForm : CalendarForm.empty());
 		model.addAttribute("policies", sla.policies());
+		model.addAttribute("teams", sla.teamCalendars());
 		model.addAttribute("editing", editing);
 		model.addAttribute("policyForm", policyForm);
 		model.addAttribute("days", DAYS);

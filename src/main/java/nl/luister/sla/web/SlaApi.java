@@ -17,6 +17,7 @@ import nl.luister.sla.SlaAdmin;
 import nl.luister.sla.SlaClocks;
 import nl.luister.sla.SlaFigures;
 import nl.luister.sla.SlaPolicy;
+import nl.luister.sla.TeamCalendar;
 import nl.luister.sla.SlaWatch;
 import nl.luister.web.ApiController;
 
@@ -168,6 +169,23 @@ class SlaApi {
 		lead(me);
 		sla.deletePolicy(id);
 		return ResponseEntity.noContent().build();
+	}
+
+	/** Each team with its own calendar id ({@code null}: the policy's calendar times its cases). */
+	@GetMapping("/api/sla/teams")
+	List<TeamCalendar> teamCalendars() {
+		return sla.teamCalendars();
+	}
+
+	/** Sets a team's own calendar: {@code {"calendarId": 3}}, or {@code null} for the policy's. */
+	@PutMapping("/api/sla/teams/{team}/calendar")
+	ResponseEntity<Void> setTeamCalendar(@PathVariable long team, @RequestBody TeamCalendarJson body, @AuthenticationPrincipal LuisterUser me) {
+		lead(me);
+		sla.setTeamCalendar(team, body.calendarId());
+		return ResponseEntity.noContent().build();
+	}
+
+	record TeamCalendarJson(Long calendarId) {
 	}
 
 	/** The clock of a case that is due first; 204 when none runs. */
