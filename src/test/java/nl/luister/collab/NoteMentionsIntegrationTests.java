@@ -61,7 +61,7 @@ class NoteMentionsIntegrationTests extends CollabFixture {
 	}
 
 	@Test
-	void aNoteByApiNotifiesToo() {
+	void aNoteWithoutAuthorNotifiesInLuistersName() {
 		cases.addNote(caseId, "@bram", null);
 		assertThat(notifications.recent(bram.id().value(), 10)).singleElement()
 			.satisfies(n -> assertThat(n.detail()).isEqualTo("Luister"));
