@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Who has which case open and whether they are typing, kept in memory from the case view's heartbeats. An entry
  * lives {@link CollabSettings#presenceExpiry()} after its last heartbeat; expired entries are skipped on reading
- * and removed every half minute. Thread-safe (one concurrent map, no locks).
+ * and removed every half minute. Thread-safe: concurrent maps by case and by user; writes to one case's viewers are
+ * atomic per case (no global lock), reads take no lock.
  *
  * <p>One node only: with several web nodes behind a load balancer each node knows only its own viewers; the
  * registry would then move to a shared store (a Postgres table with the same expiry, or LISTEN/NOTIFY).
@@ -44,10 +45,8 @@ public class CasePresence {
 	public record Viewer(long userId, String name, Activity activity, Instant seenAt) {
 	}
 
-	private record Key(long caseId, long userId) {
-	}
-
-	private final Map<Key, Viewer> viewers = new ConcurrentHashMap<>();
+	// By case, then by user: "who else is here" reads one case's few viewers, not everyone's.
+	private final Map<Long, Map<Long, Viewer>> viewers = new ConcurrentHashMap<>();
 	private final Clock clock;
 	private final long expiryMillis;
 
@@ -63,41 +62,64 @@ public class CasePresence {
 
 	/** Records that {@code userId} has the case open and does {@code activity}; {@code name} is shown to the others. */
 	public void heartbeat(long caseId, long userId, String name, Activity activity) {
-		viewers.put(new Key(caseId, userId), new Viewer(userId, name, activity, clock.instant()));
+		Viewer viewer = new Viewer(userId, name, activity, clock.instant());
+		viewers.compute(caseId, (id, onCase) -> {
+			Map<Long, Viewer> map = onCase == null ? new ConcurrentHashMap<>() : onCase;
+			map.put(userId, viewer);
+			return map;
+		});
 	}
 
 	/** The user closed the case (or opened another one). */
 	public void leave(long caseId, long userId) {
-		viewers.remove(new Key(caseId, userId));
+		viewers.computeIfPresent(caseId, (id, onCase) -> {
+			onCase.remove(userId);
+			return onCase.isEmpty() ? null : onCase;
+		});
 	}
 
 	/** Everyone but {@code userId} who has the case open now, typists first, then by name. */
 	public List<Viewer> others(long caseId, long userId) {
+		Map<Long, Viewer> onCase = viewers.get(caseId);
+		if (onCase == null) return List.of();
 		Instant now = clock.instant();
-		return viewers.entrySet().stream()
-			.filter(e -> e.getKey().caseId() == caseId && e.getKey().userId() != userId && fresh(e.getValue(), now))
-			.map(Map.Entry::getValue)
+		return onCase.values().stream()
+			.filter(v -> v.userId() != userId && fresh(v, now))
 			.sorted(Comparator.comparing((Viewer v) -> !v.activity().typing()).thenComparing(Viewer::name, String.CASE_INSENSITIVE_ORDER))
 			.toList();
 	}
 
-	/** The cases someone other than {@code userId} has open now (the inbox's eye marker). */
+	/** Whether someone other than {@code userId} has the case open now (the inbox row's eye marker): reads one case only. */
+	public boolean openByOthers(long caseId, long userId) {
+		Map<Long, Viewer> onCase = viewers.get(caseId);
+		if (onCase == null) return false;
+		Instant now = clock.instant();
+		return onCase.values().stream().anyMatch(v -> v.userId() != userId && fresh(v, now));
+	}
+
+	/** The cases someone other than {@code userId} has open now. */
 	public Set<Long> openElsewhere(long userId) {
 		Instant now = clock.instant();
 		return viewers.entrySet().stream()
-			.filter(e -> e.getKey().userId() != userId && fresh(e.getValue(), now))
-			.map(e -> e.getKey().caseId())
+			.filter(e -> e.getValue().values().stream().anyMatch(v -> v.userId() != userId && fresh(v, now)))
+			.map(Map.Entry::getKey)
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	@Scheduled(fixedRate = 30_000, initialDelay = 30_000)
 	void expire() {
 		Instant now = clock.instant();
-		viewers.values().removeIf(v -> !fresh(v, now));
+		// Changes to a case's viewers go through compute on its key, so a heartbeat never lands in a map being dropped.
+		for (Long caseId : viewers.keySet()) {
+			viewers.computeIfPresent(caseId, (id, onCase) -> {
+				onCase.values().removeIf(v -> !fresh(v, now));
+				return onCase.isEmpty() ? null : onCase;
+			});
+		}
 	}
 
 	int size() {
-		return viewers.size();
+		return viewers.values().stream().mapToInt(Map::size).sum();
 	}
 
 	private boolean fresh(Viewer v, Instant now) {

@@ -49,6 +49,9 @@ class CasePresenceTests {
 		assertThat(presence.others(1, 99)).extracting(CasePresence.Viewer::name).containsExactly("Anna", "Bram");
 		assertThat(presence.openElsewhere(20)).containsExactlyInAnyOrder(1L, 2L);
 		assertThat(presence.openElsewhere(30)).containsExactly(1L);
+		assertThat(presence.openByOthers(1, 10)).isTrue();
+		assertThat(presence.openByOthers(2, 30)).isFalse();
+		assertThat(presence.openByOthers(3, 10)).isFalse();
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import java.util.Random;
 
 /**
  * Times the in-memory parts of working together on one thread: the presence registry under a busy floor (N agents,
- * default 200, each beating every 4 s on one of 2,000 open cases: a heartbeat and the answer "who else is here"),
+ * default 200, each beating every 4 s on one of 2,000 open cases and now and then moving to another: a heartbeat and the answer "who else is here"),
  * the inbox's eye markers for a list of 50 rows, signing and checking a forward link, and finding @mentions in a note.
  * Run with {@code ./mvnw -q -B test-compile exec:java -Dexec.mainClass=nl.luister.collab.CollabBench
  * -Dexec.classpathScope=test -Dexec.args=200}. Not a test: timing lives here, never in pass/fail tests.
@@ -29,21 +29,31 @@ public final class CollabBench {
 	private static void presence(int agents, boolean report) {
 		CasePresence presence = new CasePresence(new CollabSettings(Duration.ofSeconds(15), null, null, null, null));
 		Random random = new Random(7);
-		for (int a = 0; a < agents; a++) presence.heartbeat(random.nextInt(2_000), a, "Agent " + a, CasePresence.Activity.VIEWING);
+		long[] openCase = new long[agents];
+		String[] names = new String[agents];
+		for (int a = 0; a < agents; a++) {
+			names[a] = "Agent " + a;
+			openCase[a] = random.nextInt(2_000);
+			presence.heartbeat(openCase[a], a, names[a], CasePresence.Activity.VIEWING);
+		}
 		int n = 1_000_000;
 		long sink = 0;
 		long t0 = System.nanoTime();
 		for (int i = 0; i < n; i++) {
 			int agent = random.nextInt(agents);
-			long caseId = random.nextInt(2_000);
-			presence.heartbeat(caseId, agent, "Agent " + agent, CasePresence.Activity.parse(i % 3 == 0 ? "reply" : "viewing"));
-			sink += presence.others(caseId, agent).size();
+			// one in 20 heartbeats comes from an agent who moved on to another case
+			if (i % 20 == 0) {
+				presence.leave(openCase[agent], agent);
+				openCase[agent] = random.nextInt(2_000);
+			}
+			presence.heartbeat(openCase[agent], agent, names[agent], CasePresence.Activity.parse(i % 3 == 0 ? "reply" : "viewing"));
+			sink += presence.others(openCase[agent], agent).size();
 		}
 		long t1 = System.nanoTime();
 		int lists = 20_000;
 		for (int i = 0; i < lists; i++) {
-			var open = presence.openElsewhere(random.nextInt(agents));
-			for (long row = 0; row < 50; row++) if (open.contains(row * 40)) sink++;
+			int me = random.nextInt(agents);
+			for (long row = 0; row < 50; row++) if (presence.openByOthers(row * 40, me)) sink++;
 		}
 		long t2 = System.nanoTime();
 		if (report) {
