@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 import nl.luister.cases.web.InboxViews;
+import nl.luister.collab.CollabSettings;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,17 @@ import org.springframework.stereotype.Component;
  */
 @Component("collabView")
 public class CollabView {
+
+	private final CollabSettings settings;
+
+	CollabView(CollabSettings settings) {
+		this.settings = settings;
+	}
+
+	/** Until when a forward made now would open, in the reader's locale and zone. */
+	public String forwardUntil() {
+		return at(Instant.now().plus(settings.forwardValidity()));
+	}
 
 	/** A moment as a short local date and time; empty for {@code null}. */
 	public String at(Instant at) {
