@@ -231,6 +231,7 @@ public class CaseManagement {
 		if (text == null || text.isBlank()) throw new IllegalArgumentException("a note needs some text");
 		long id = cases.note(caseId, actorId, text.strip());
 		cases.event(caseId, actorId, "note", null);
+		events.publishEvent(new NoteAdded(caseId, id, actorId, text.strip()));
 		events.publishEvent(new CasesChanged(Set.of(), Set.of(caseId)));
 		return id;
 	}

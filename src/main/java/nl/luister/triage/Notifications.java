@@ -61,6 +61,16 @@ public class Notifications {
 			.update();
 	}
 
+	/** One unread notification about a case for each of these enabled users; returns how many were written. */
+	public int notifyUsers(java.util.Collection<Long> userIds, long caseId, String kind, String detail) {
+		if (userIds.isEmpty()) return 0;
+		return jdbc.sql("""
+				insert into notifications (user_id, case_id, kind, detail)
+				select u.id, ?, ?, ? from users u where u.enabled and u.id = any(?::bigint[])""")
+			.params(caseId, kind, detail, userIds.stream().mapToLong(Long::longValue).toArray())
+			.update();
+	}
+
 	/** What to tell the team leads about a case. */
 	public record Notice(long caseId, String kind, String detail) {
 	}

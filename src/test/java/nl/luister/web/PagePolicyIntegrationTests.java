@@ -46,17 +46,38 @@ class PagePolicyIntegrationTests {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	nl.luister.collab.Forwards forwards;
+
 	@ParameterizedTest
 	@ValueSource(strings = { "/", "/cases/1", "/search?q=pakket", "/search", "/topics", "/sources", "/import", "/insights",
 			"/admin/users", "/about", "/alerts", "/topics/1/alerts", "/dashboards", "/dashboards?topic=1&days=365&bucket=week", "/themes", "/themes?topic=1&days=30", "/reports",
 			"/rules", "/rules/new", "/notifications", "/topics/1/edit", "/admin/accounts",
-			"/persons", "/persons/import", "/segments", "/segments/1", "/segments/2", "/admin/teams", "/admin/sla" })
+			"/persons", "/persons/import", "/segments", "/segments/1", "/segments/2", "/admin/teams", "/admin/sla", "/shared/cases/1.1.forged" })
 	void pageKeepsThePolicyInBothLanguages(String path) throws Exception {
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from cases").query(Long.class).single() > 0);
 		for (String language : List.of("en", "nl")) {
 			String html = mvc.perform(get(path).header("Accept-Language", language).with(user(users.loadUserByUsername("admin"))))
 				.andReturn().getResponse().getContentAsString();
 			assertThat(html).as("%s in %s", path, language).contains("</html>");
+			for (Pattern p : FORBIDDEN) {
+				assertThat(p.matcher(html).find()).as("%s in %s contains %s", path, language, p).isFalse();
+			}
+		}
+	}
+
+	@Test
+	void theReadOnlyViewBehindAForwardLinkKeepsThePolicyWithoutSigningIn() throws Exception {
+		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from mentions where external_id = 'fo-1020' and case_id is not null")
+			.query(Long.class).single() == 1);
+		long caseId = jdbc.sql("select case_id from mentions where external_id = 'fo-1020'").query(Long.class).single();
+		long id = jdbc.sql("insert into case_forwards (case_id, recipient, note, expires_at) values (?, 'rd@example.org', '<script>alert(3)</script>', "
+				+ "date_trunc('second', now()) + interval '1 day') returning id").param(caseId).query(Long.class).single();
+		String path = java.net.URI.create(forwards.link(forwards.find(id).orElseThrow())).getPath();
+		for (String language : List.of("en", "nl")) {
+			String html = mvc.perform(get(path).header("Accept-Language", language)).andReturn().getResponse().getContentAsString();
+			assertThat(html).as("%s in %s", path, language).contains("</html>", "noindex", "&lt;script&gt;alert(3)&lt;/script&gt;")
+				.doesNotContain("<script>alert", "<img src=x");
 			for (Pattern p : FORBIDDEN) {
 				assertThat(p.matcher(html).find()).as("%s in %s contains %s", path, language, p).isFalse();
 			}

@@ -15,6 +15,7 @@ import nl.luister.cases.CaseManagement;
 import nl.luister.cases.CaseStatus;
 import nl.luister.cases.CaseSummary;
 import nl.luister.cases.InboxFilter;
+import nl.luister.collab.ReplyConflicts;
 import nl.luister.channel.Channel;
 import nl.luister.mention.LabelCorrections;
 import nl.luister.mention.web.MentionJson;
@@ -38,8 +39,10 @@ class CasesApi {
 	private final Replies replies;
 	private final Users users;
 	private final LabelCorrections corrections;
+	private final ReplyConflicts conflicts;
 
-	CasesApi(CaseManagement cases, Replies replies, Users users, LabelCorrections corrections) {
+	CasesApi(CaseManagement cases, Replies replies, Users users, LabelCorrections corrections, ReplyConflicts conflicts) {
+		this.conflicts = conflicts;
 		this.corrections = corrections;
 		this.cases = cases;
 		this.replies = replies;
@@ -79,11 +82,13 @@ class CasesApi {
 
 	/**
 	 * Replies to the case: queued for delivery through the case's channel, or, with {@code answeredOnSite: true}
-	 * for sources that cannot send (RSS, imports), recorded as answered on the site.
+	 * for sources that cannot send (RSS, imports), recorded as answered on the site. 409 with the newer replies when
+	 * someone else replied since the reply the client says it has seen ({@code ?seenReply=<id>}; {@code ?force=true} sends anyway).
 	 */
 	@PostMapping("/{id}/replies")
 	ResponseEntity<Map<String, Object>> reply(@PathVariable long id, @RequestBody NewReply body,
-			@AuthenticationPrincipal LuisterUser me) {
+			@AuthenticationPrincipal LuisterUser me, jakarta.servlet.http.HttpServletRequest request) {
+		conflicts.check(id, request, me.id().value());
 		long replyId = Boolean.TRUE.equals(body.answeredOnSite()) ? replies.markAnsweredOnSite(id, body.text(), me.id().value())
 				: replies.send(id, body.text(), me.id().value());
 		return ResponseEntity.created(URI.create("/api/cases/" + id))

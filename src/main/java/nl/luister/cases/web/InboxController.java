@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import nl.luister.account.LuisterUser;
@@ -17,6 +18,7 @@ import nl.luister.cases.CaseCounts;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.CaseStatus;
 import nl.luister.cases.InboxCounts;
+import nl.luister.collab.ReplyConflicts;
 import nl.luister.channel.Channel;
 import nl.luister.mention.LabelCorrections;
 import nl.luister.customer.PersonPanelModel;
@@ -57,9 +59,11 @@ class InboxController {
 	private final LabelCorrections corrections;
 	private final PersonPanelModel persons;
 	private final Triage triage;
+	private final ReplyConflicts conflicts;
 
 	InboxController(CaseManagement cases, CaseCounts counts, Replies replies, TopicManagement topics, Users users,
-			InboxEvents events, LabelCorrections corrections, PersonPanelModel persons, Triage triage) {
+			InboxEvents events, LabelCorrections corrections, PersonPanelModel persons, Triage triage, ReplyConflicts conflicts) {
+		this.conflicts = conflicts;
 		this.triage = triage;
 		this.corrections = corrections;
 		this.persons = persons;
@@ -135,10 +139,11 @@ class InboxController {
 
 	@PostMapping("/cases/{id}/replies")
 	String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text, @AuthenticationPrincipal LuisterUser me,
-			Model model, RedirectAttributes redirect, HttpServletResponse response,
+			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		if (text.isBlank()) return invalid(id, "reply", "inbox.reply.empty", text, me, model, response, htmx);
 		if (text.length() > 10_000) return invalid(id, "reply", "inbox.reply.tooLong", text, me, model, response, htmx);
+		if (conflicts.holdsBack(id, request, me.id().value(), model)) return invalid(id, "reply", "collab.conflict.stopped", text, me, model, response, htmx);
 		try {
 			replies.send(id, text, me.id().value());
 		}
@@ -153,9 +158,10 @@ class InboxController {
 
 	@PostMapping("/cases/{id}/answered-on-site")
 	String answeredOnSite(@PathVariable long id, @RequestParam(defaultValue = "") String text,
-			@AuthenticationPrincipal LuisterUser me, Model model, RedirectAttributes redirect, HttpServletResponse response,
+			@AuthenticationPrincipal LuisterUser me, Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		if (text.length() > 10_000) return invalid(id, "answered", "inbox.reply.tooLong", text, me, model, response, htmx);
+		if (conflicts.holdsBack(id, request, me.id().value(), model)) return invalid(id, "answered", "collab.conflict.stopped", text, me, model, response, htmx);
 		replies.markAnsweredOnSite(id, text, me.id().value());
 		return done(id, "inbox.done.answered", me, model, redirect, htmx);
 	}
