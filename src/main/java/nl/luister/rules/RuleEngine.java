@@ -22,7 +22,9 @@ public final class RuleEngine {
 	}
 
 	public enum Action {
-		SEVERITY, TAG, ESCALATE, NOTIFY, ASSIGN, APPROVAL, ACKNOWLEDGE;
+		SEVERITY, TAG, ESCALATE, NOTIFY, ASSIGN, APPROVAL, ACKNOWLEDGE,
+		/** An acknowledgement from a reply template: {@code value} is the template id. */
+		ACKNOWLEDGE_TEMPLATE;
 
 		public String key() {
 			return name().toLowerCase(java.util.Locale.ROOT);
@@ -44,6 +46,9 @@ public final class RuleEngine {
 			if (a.assignTo() != null) effects.add(single(winners, rule, Action.ASSIGN, a.assignTo().toString()));
 			if (a.requireApproval()) effects.add(new Effect(rule.id(), rule.name(), Action.APPROVAL, null, null));
 			if (a.acknowledgement() != null) effects.add(new Effect(rule.id(), rule.name(), Action.ACKNOWLEDGE, a.acknowledgement(), null));
+			if (a.acknowledgementTemplate() != null) {
+				effects.add(new Effect(rule.id(), rule.name(), Action.ACKNOWLEDGE_TEMPLATE, a.acknowledgementTemplate().toString(), null));
+			}
 		}
 		if (winners == null) return effects;
 		// only the last effect on a single-valued field is carried out

@@ -24,6 +24,8 @@ import nl.luister.monitor.TopicManagement;
 import nl.luister.reply.Replies;
 import nl.luister.reply.MarketingAccountRefused;
 import nl.luister.reply.RepliesNotSupported;
+import nl.luister.reply.PersonalDataInPublic;
+import nl.luister.reply.ReplyGuard;
 import nl.luister.triage.Triage;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -57,9 +59,11 @@ class InboxController {
 	private final LabelCorrections corrections;
 	private final PersonPanelModel persons;
 	private final Triage triage;
+	private final ReplyGuard guard;
 
 	InboxController(CaseManagement cases, CaseCounts counts, Replies replies, TopicManagement topics, Users users,
-			InboxEvents events, LabelCorrections corrections, PersonPanelModel persons, Triage triage) {
+			InboxEvents events, LabelCorrections corrections, PersonPanelModel persons, Triage triage, ReplyGuard guard) {
+		this.guard = guard;
 		this.triage = triage;
 		this.corrections = corrections;
 		this.persons = persons;
@@ -135,12 +139,17 @@ class InboxController {
 
 	@PostMapping("/cases/{id}/replies")
 	String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text, @AuthenticationPrincipal LuisterUser me,
-			Model model, RedirectAttributes redirect, HttpServletResponse response,
+			@RequestParam(defaultValue = "false") boolean confirmPersonalData, Model model, RedirectAttributes redirect, HttpServletResponse response,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		if (text.isBlank()) return invalid(id, "reply", "inbox.reply.empty", text, me, model, response, htmx);
 		if (text.length() > 10_000) return invalid(id, "reply", "inbox.reply.tooLong", text, me, model, response, htmx);
 		try {
+			guard.check(id, text, confirmPersonalData);
 			replies.send(id, text, me.id().value());
+		}
+		catch (PersonalDataInPublic e) {
+			model.addAttribute("personalData", e.findings());
+			return invalid(id, "reply", "replying.guard.personalData", text, me, model, response, htmx);
 		}
 		catch (RepliesNotSupported e) {
 			return invalid(id, "reply", "inbox.reply.notSupported", text, me, model, response, htmx);
