@@ -95,7 +95,8 @@ public class Templates {
 	/**
 	 * The template's text for this case and agent.
 	 *
-	 * @param agentId the agent who will send it, or {@code null} (a rule): agent variables render as the brand
+	 * @param agentId the agent who will send it, or {@code null} (a rule): agent variables render as the brand, or
+	 *                the account's name when the case has no brand
 	 * @throws TemplateNotFound when there is no such template
 	 */
 	public String render(long templateId, long caseId, Long agentId) {
@@ -114,7 +115,7 @@ public class Templates {
 		String agent = agentId == null ? null
 				: jdbc.sql("select coalesce(nullif(display_name, ''), username) from users where id = ?").param(agentId)
 					.query(String.class).optional().orElse(null);
-		if (agent == null) agent = c.brandName() == null ? "" : c.brandName();
+		if (agent == null) agent = c.brandName() != null ? c.brandName() : c.accountName();
 		v.put("agent.name", agent);
 		v.put("agent.first_name", agentId == null ? agent : firstName(agent));
 		return v;
@@ -129,19 +130,22 @@ public class Templates {
 		return jdbc.sql("select id, name from brands order by name").query((rs, row) -> new Brand(rs.getLong(1), rs.getString(2))).list();
 	}
 
-	/** The case's brand (may be {@code null}), language of its newest customer message (may be {@code null}) and customer. */
-	public record CaseContext(Long brandId, String brandName, String language, String customerName) {
+	/**
+	 * The case's brand (may be {@code null}), language of its newest customer message (may be {@code null}), customer,
+	 * and the name of the account it came in on (what a rule's reply signs with when the case has no brand).
+	 */
+	public record CaseContext(Long brandId, String brandName, String language, String customerName, String accountName) {
 	}
 
 	/** @throws CaseNotFound when there is no such case */
 	public CaseContext context(long caseId) {
 		return jdbc.sql("""
-				select b.id as brand_id, b.name as brand_name, coalesce(nullif(c.author_name, ''), c.author_handle, '') as customer,
+				select b.id as brand_id, b.name as brand_name, s.name as account_name, coalesce(nullif(c.author_name, ''), c.author_handle, '') as customer,
 				       (select m.language from mentions m where m.case_id = c.id order by m.published_at desc, m.id desc limit 1) as language
 				from cases c join sources s on s.id = c.source_id left join brands b on b.id = s.brand_id where c.id = ?""")
 			.param(caseId)
 			.query((rs, row) -> new CaseContext((Long) rs.getObject("brand_id"), rs.getString("brand_name"), rs.getString("language"),
-					rs.getString("customer")))
+					rs.getString("customer"), rs.getString("account_name")))
 			.optional()
 			.orElseThrow(() -> new CaseNotFound(caseId));
 	}

@@ -326,9 +326,9 @@ class RulesIntegrationTests {
 		long id = ingest(webcare, new RawMention("t1", Channel.MASTODON, new RawMention.Author("anna_v", "Anna <b>de</b> Vries", 100),
 				null, COMPLAINT, null, T0, null, true));
 
-		// no agent wrote it: the agent variables name the brand's account, here without a brand the empty text
+		// no agent wrote it: the agent variables name the brand, or without a brand the account
 		assertThat(jdbc.sql("select text from replies where case_id = ? order by id").param(id).query(String.class).list())
-			.containsExactly("Hoi Anna, we kijken naar zaak " + id + ". Groet, ", "Dank je, {{customer.name}} blijft zo.");
+			.containsExactly("Hoi Anna, we kijken naar zaak " + id + ". Groet, @KoerierSnel_help", "Dank je, {{customer.name}} blijft zo.");
 		assertThat(rules.logOf(id)).extracting(RuleRun::action).containsExactly("acknowledge_template", "acknowledge");
 		assertThat(rules.logOf(id).getFirst().detail()).isEqualTo("Ontvangen");
 
