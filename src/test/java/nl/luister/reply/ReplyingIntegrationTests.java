@@ -201,10 +201,10 @@ class ReplyingIntegrationTests {
 
 	@Test
 	void anAgentSetsTheirOwnSignatureAndInitials() throws Exception {
-		mvc.perform(post("/profile").with(as("bob")).with(csrf()).param("signature", "Bob").param("initials", "BdB"))
+		mvc.perform(post("/profile/signature").with(as("bob")).with(csrf()).param("signature", "Bob").param("initials", "BdB"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(profiles.of(bob)).isEqualTo(new AgentProfile(bob, false, "Bob", "BdB"));
-		mvc.perform(post("/profile").with(as("bob")).with(csrf()).param("signature", "Bob").param("initials", "B d B"))
+		mvc.perform(post("/profile/signature").with(as("bob")).with(csrf()).param("signature", "Bob").param("initials", "B d B"))
 			.andExpect(status().is(422));
 		mvc.perform(put("/api/me/replying").with(as("bob")).contentType(MediaType.APPLICATION_JSON).content("{\"trainee\": false}"))
 			.andExpect(status().isForbidden());

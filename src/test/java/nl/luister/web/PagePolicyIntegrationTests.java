@@ -51,7 +51,7 @@ class PagePolicyIntegrationTests {
 			"/admin/users", "/about", "/alerts", "/topics/1/alerts", "/dashboards", "/dashboards?topic=1&days=365&bucket=week", "/themes", "/themes?topic=1&days=30", "/reports",
 			"/rules", "/rules/new", "/notifications", "/topics/1/edit", "/admin/accounts",
 			"/persons", "/persons/import", "/segments", "/segments/1", "/segments/2",
-			"/templates", "/approvals", "/profile" })
+			"/templates", "/approvals", "/profile/signature" })
 	void pageKeepsThePolicyInBothLanguages(String path) throws Exception {
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from cases").query(Long.class).single() > 0);
 		for (String language : List.of("en", "nl")) {

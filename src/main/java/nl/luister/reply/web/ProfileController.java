@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The agent's own reply profile ({@code /profile}: signature and initials, with a preview per channel) and the
+ * The agent's own reply profile ({@code /profile/signature}: signature and initials, with a preview per channel) and the
  * trainee switch on the users page ({@code /admin/users/{id}/trainee}, admins only by the security configuration).
  */
 @Controller
@@ -31,12 +31,12 @@ class ProfileController {
 		this.users = users;
 	}
 
-	@GetMapping("/profile")
+	@GetMapping("/profile/signature")
 	String profile(@AuthenticationPrincipal LuisterUser me, Model model) {
 		return page(model, me, profiles.of(me.id().value()), null);
 	}
 
-	@PostMapping("/profile")
+	@PostMapping("/profile/signature")
 	String save(@RequestParam(defaultValue = "") String signature, @RequestParam(defaultValue = "") String initials,
 			@AuthenticationPrincipal LuisterUser me, Model model, RedirectAttributes redirect,
 			jakarta.servlet.http.HttpServletResponse response) {
@@ -49,7 +49,7 @@ class ProfileController {
 			return page(model, me, typed, signature.length() > 500 ? "replying.profile.error.signature" : "replying.profile.error.initials");
 		}
 		redirect.addFlashAttribute("flash", "replying.profile.saved");
-		return "redirect:/profile";
+		return "redirect:/profile/signature";
 	}
 
 	@PostMapping("/admin/users/{id}/trainee")
