@@ -7,6 +7,7 @@ import java.util.Optional;
 import nl.luister.cases.CaseManagement;
 import nl.luister.cases.CaseStatus;
 import nl.luister.cases.CaseSummary;
+import nl.luister.triage.Notifications;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -15,12 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The approval queue. A reply written by a trainee, or by an agent on a case whose replies need approval (set by a
- * rule), is stored as {@code AWAITING_APPROVAL} instead of {@code QUEUED}; the outbox only ever delivers
- * {@code QUEUED} replies. A team lead or admin approves it (possibly after editing the text: it becomes
- * {@code QUEUED}, logged with the approver) or sends it back with a note ({@code RETURNED}: the author is notified,
- * edits and resubmits). Team leads' and admins' own replies never wait, except when they are marked trainee; replies
- * written by rules (acknowledgements, no author) never wait either: the lead who wrote the rule approved the text.
- * Thread-safe; every change runs in one transaction.
+ * rule), is stored as {@code AWAITING_APPROVAL} instead of {@code QUEUED}, and the team leads are told in the bell;
+ * the outbox only ever delivers {@code QUEUED} replies. A team lead or admin approves it (possibly after editing the
+ * text: it becomes {@code QUEUED}, logged with the approver) or sends it back with a note ({@code RETURNED}: the
+ * author is notified, edits and resubmits). Team leads' and admins' own replies never wait, except when they are
+ * marked trainee; replies written by rules (acknowledgements, no author) never wait either: the lead who wrote the
+ * rule approved the text. Thread-safe; every change runs in one transaction.
  */
 @Service
 public class Approvals {
@@ -28,8 +29,10 @@ public class Approvals {
 	private final JdbcClient jdbc;
 	private final CaseManagement cases;
 	private final AgentProfiles profiles;
+	private final Notifications notifications;
 
-	Approvals(JdbcClient jdbc, CaseManagement cases, AgentProfiles profiles) {
+	Approvals(JdbcClient jdbc, CaseManagement cases, AgentProfiles profiles, Notifications notifications) {
+		this.notifications = notifications;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.profiles = profiles;
@@ -44,6 +47,11 @@ public class Approvals {
 				from cases c left join users u on u.id = ? where c.id = ?""")
 			.params(authorId, caseId)
 			.query(Boolean.class).optional().orElse(false);
+	}
+
+	/** Tells the team leads (the bell) that a reply by this author waits on this case; joins the caller's transaction. */
+	void submitted(long caseId, long authorId) {
+		notifications.notifyLeads(caseId, "replyAwaiting", name(authorId));
 	}
 
 	/** A reply waiting for approval, with what the approver needs to judge it. */
@@ -139,6 +147,7 @@ public class Approvals {
 			.params(body, replyId).update();
 		if (n == 0) throw new ReplyNotReviewable(replyId, "returned");
 		cases.record(review.caseId(), actorId, "approval", "reply resubmitted for approval");
+		submitted(review.caseId(), review.authorId() == null ? actorId : review.authorId());
 	}
 
 	/** A reply's review: its state, author, and the approver's note and name when it was sent back. */
@@ -165,7 +174,12 @@ public class Approvals {
 
 	private String requireLead(long userId) {
 		if (!isLead(userId)) throw new AccessDeniedException("only team leads and admins approve replies");
-		return jdbc.sql("select coalesce(nullif(display_name, ''), username) from users where id = ?").param(userId).query(String.class).single();
+		return name(userId);
+	}
+
+	private String name(long userId) {
+		return jdbc.sql("select coalesce(nullif(display_name, ''), username) from users where id = ?").param(userId)
+			.query(String.class).optional().orElse("#" + userId);
 	}
 
 	private static String checked(String text) {

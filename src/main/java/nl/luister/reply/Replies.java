@@ -75,6 +75,7 @@ public class Replies {
 		if (approvals.needsApproval(caseId, actorId)) {
 			long id = insert(caseId, answered, actorId, signed, ReplyState.AWAITING_APPROVAL);
 			cases.record(caseId, actorId, "approval", "reply awaits approval");
+			approvals.submitted(caseId, actorId);
 			return id;
 		}
 		long id = insert(caseId, answered, actorId, signed, ReplyState.QUEUED);

@@ -222,6 +222,8 @@ class ReplyingIntegrationTests {
 		long reply = onlyReply(caseId);
 		replies.deliverQueued();
 		assertThat(recorder.sent).as("nothing goes out before approval").isEmpty();
+		assertThat(jdbc.sql("select kind || ' ' || detail from notifications where user_id = ? and case_id = ?").params(lea, caseId)
+			.query(String.class).list()).containsExactly("replyAwaiting Tina Trainee");
 
 		mvc.perform(get("/api/approvals").with(as("bob"))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/approvals").with(as("lea"))).andExpect(status().isOk())
