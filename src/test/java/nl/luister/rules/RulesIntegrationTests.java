@@ -79,6 +79,9 @@ class RulesIntegrationTests {
 	nl.luister.reply.Templates templates;
 
 	@Autowired
+	nl.luister.reply.Replies replies;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	long webcare;
@@ -335,6 +338,15 @@ class RulesIntegrationTests {
 		templates.delete(template);
 		long second = ingest(webcare, toot("t2", "bram", COMPLAINT, T0));
 		assertThat(rules.logOf(second)).extracting(RuleRun::action).containsExactly("skipped", "acknowledge");
+	}
+
+	@Test
+	void aRuleThatRequiresApprovalMakesAnAgentsReplyWaitButNotTheLeads() {
+		on("Careful", COMPLAINTS, new RuleActions(null, List.of(), false, false, null, true, null));
+		long id = ingest(webcare, toot("w1", "anna_v", COMPLAINT, T0));
+
+		assertThat(replies.state(replies.send(id, "Hoi Anna", agent))).contains(nl.luister.reply.ReplyState.AWAITING_APPROVAL);
+		assertThat(replies.state(replies.send(id, "Hoi Anna, hier Lea", lead))).contains(nl.luister.reply.ReplyState.QUEUED);
 	}
 
 	@Test
