@@ -282,6 +282,9 @@ class ReplyingIntegrationTests {
 		apiReply(caseId, "lea", "Hoi Anna, hier Lea", false).andExpect(jsonPath("$.state").value("queued"));
 		String html = mvc.perform(get("/cases/" + caseId).with(as("bob"))).andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("your reply waits for approval", "awaiting approval");
+		String pane = mvc.perform(post("/cases/" + caseId + "/replies").with(as("bob")).with(csrf()).header("HX-Request", "true")
+				.param("text", "Hoi Anna, nog even geduld")).andReturn().getResponse().getContentAsString();
+		assertThat(pane).contains("Your reply waits for a team lead’s approval");
 	}
 
 	@Test

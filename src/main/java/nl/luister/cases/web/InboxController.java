@@ -143,9 +143,11 @@ class InboxController {
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		if (text.isBlank()) return invalid(id, "reply", "inbox.reply.empty", text, me, model, response, htmx);
 		if (text.length() > 10_000) return invalid(id, "reply", "inbox.reply.tooLong", text, me, model, response, htmx);
+		String sent = "inbox.done.reply";
 		try {
 			guard.check(id, text, confirmPersonalData);
-			replies.send(id, text, me.id().value());
+			long reply = replies.send(id, text, me.id().value());
+			if (replies.state(reply).orElse(null) == nl.luister.reply.ReplyState.AWAITING_APPROVAL) sent = "replying.done.awaiting";
 		}
 		catch (PersonalDataInPublic e) {
 			model.addAttribute("personalData", e.findings());
@@ -157,7 +159,7 @@ class InboxController {
 		catch (MarketingAccountRefused e) {
 			return invalid(id, "reply", "inbox.reply.marketingAccount", text, me, model, response, htmx);
 		}
-		return done(id, "inbox.done.reply", me, model, redirect, htmx);
+		return done(id, sent, me, model, redirect, htmx);
 	}
 
 	@PostMapping("/cases/{id}/answered-on-site")
