@@ -33,7 +33,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The template picker of the reply box, used from the keyboard only, in the system's headless Chromium. */
+/**
+ * The template picker of the reply box, used from the keyboard only, in the system's headless Chromium; leaves the
+ * screenshot {@code docs/screenshots/template-picker.png}.
+ */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class TemplatePickerBrowserIntegrationTests {
 
@@ -112,6 +115,7 @@ class TemplatePickerBrowserIntegrationTests {
 		page.keyboard().type("pakket");
 		assertThat(page.locator("[data-template-choice]")).hasCount(1);
 		assertThat(page.locator("[data-template-choice]")).containsText("Hoi Anna, je pakket (zaak " + caseId + ") is onderweg.");
+		page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("docs/screenshots/template-picker.png")));
 		page.keyboard().press("ArrowDown");
 		assertThat(page.locator("[data-template-choice]").first()).isFocused();
 		page.keyboard().press("Enter");
