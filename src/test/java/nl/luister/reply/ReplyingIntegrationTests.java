@@ -228,6 +228,8 @@ class ReplyingIntegrationTests {
 		mvc.perform(get("/api/approvals").with(as("bob"))).andExpect(status().isForbidden());
 		mvc.perform(get("/api/approvals").with(as("lea"))).andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].replyId").value(reply)).andExpect(jsonPath("$[0].trainee").value(true));
+		String caseView = mvc.perform(get("/cases/" + caseId).with(as("lea"))).andReturn().getResponse().getContentAsString();
+		assertThat(caseView).contains("awaiting approval", "href=\"/approvals#reply-" + reply + "\"");
 		String queue = mvc.perform(get("/approvals").with(as("lea"))).andReturn().getResponse().getContentAsString();
 		assertThat(queue).contains("Hoi Anna, sorry!!", "Tina Trainee", "data-approvals-count");
 

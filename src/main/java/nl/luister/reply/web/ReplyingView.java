@@ -43,6 +43,11 @@ public class ReplyingView {
 		return currentUser.current().map(u -> u.isTeamLead() || Long.valueOf(u.id().value()).equals(review.authorId())).orElse(false);
 	}
 
+	/** Whether the current user approves replies (team leads and admins). */
+	public boolean isLead() {
+		return currentUser.current().map(LuisterUser::isTeamLead).orElse(false);
+	}
+
 	/** The navigation's count of replies waiting for approval; 0 for users who do not approve. */
 	public int awaitingCount() {
 		return currentUser.current().filter(LuisterUser::isTeamLead).map(u -> approvals.awaitingCount()).orElse(0);
