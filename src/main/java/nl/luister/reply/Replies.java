@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Replies to cases. A reply to a case whose source has a {@link ReplySender} goes into the outbox (state
  * QUEUED) and is delivered by the outbox worker, retried with back-off up to {@value #MAX_ATTEMPTS} times; a
  * case whose source cannot send (RSS, imports) is answered on the site and recorded as ANSWERED_ON_SITE.
- * After a reply the case waits for the customer (pending).
+ * After a reply the case waits for the customer (pending). The author's signature is added for the channel
+ * ({@link AgentProfiles#sign}); a reply that needs approval ({@link Approvals#needsApproval}) is stored as
+ * AWAITING_APPROVAL and the outbox, which only ever picks QUEUED replies, leaves it alone until it is approved.
  */
 @Service
 public class Replies {
@@ -38,8 +40,13 @@ public class Replies {
 	private final CaseManagement cases;
 	private final Map<String, ReplySender> senders;
 	private final TransactionTemplate tx;
+	private final Approvals approvals;
+	private final AgentProfiles profiles;
 
-	Replies(JdbcClient jdbc, CaseManagement cases, List<ReplySender> senders, TransactionTemplate tx) {
+	Replies(JdbcClient jdbc, CaseManagement cases, List<ReplySender> senders, TransactionTemplate tx, Approvals approvals,
+			AgentProfiles profiles) {
+		this.approvals = approvals;
+		this.profiles = profiles;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.senders = senders.stream().collect(Collectors.toUnmodifiableMap(ReplySender::type, Function.identity()));
@@ -63,7 +70,15 @@ public class Replies {
 		String role = jdbc.sql("select account_role from sources where id = ?").param(detail.summary().sourceId())
 			.query(String.class).optional().orElse(null);
 		if ("MARKETING".equals(role)) throw new MarketingAccountRefused();
-		long id = insert(caseId, answered, actorId, body, ReplyState.QUEUED);
+		String signed = profiles.sign(actorId, body, detail.summary().channel());
+		if (signed.length() > 10_000) throw new IllegalArgumentException("a reply with its signature can be at most 10,000 characters");
+		if (approvals.needsApproval(caseId, actorId)) {
+			long id = insert(caseId, answered, actorId, signed, ReplyState.AWAITING_APPROVAL);
+			cases.record(caseId, actorId, "approval", "reply awaits approval");
+			approvals.submitted(caseId, actorId);
+			return id;
+		}
+		long id = insert(caseId, answered, actorId, signed, ReplyState.QUEUED);
 		cases.record(caseId, actorId, "reply", "queued for delivery");
 		afterReply(detail.summary(), actorId);
 		return id;

@@ -22,7 +22,9 @@ public final class RuleEngine {
 	}
 
 	public enum Action {
-		SEVERITY, TAG, ESCALATE, NOTIFY, ASSIGN, TEAM, APPROVAL, ACKNOWLEDGE;
+		SEVERITY, TAG, ESCALATE, NOTIFY, ASSIGN, TEAM, APPROVAL, ACKNOWLEDGE,
+		/** An acknowledgement from a reply template: {@code value} is the template id. */
+		ACKNOWLEDGE_TEMPLATE;
 
 		public String key() {
 			return name().toLowerCase(java.util.Locale.ROOT);
@@ -45,6 +47,9 @@ public final class RuleEngine {
 			if (a.assignToTeam() != null) effects.add(single(winners, rule, Action.TEAM, a.assignToTeam().toString()));
 			if (a.requireApproval()) effects.add(new Effect(rule.id(), rule.name(), Action.APPROVAL, null, null));
 			if (a.acknowledgement() != null) effects.add(new Effect(rule.id(), rule.name(), Action.ACKNOWLEDGE, a.acknowledgement(), null));
+			if (a.acknowledgementTemplate() != null) {
+				effects.add(new Effect(rule.id(), rule.name(), Action.ACKNOWLEDGE_TEMPLATE, a.acknowledgementTemplate().toString(), null));
+			}
 		}
 		if (winners == null) return effects;
 		// only the last effect on a single-valued field is carried out

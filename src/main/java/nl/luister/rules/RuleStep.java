@@ -13,6 +13,8 @@ import nl.luister.reply.Replies;
 import nl.luister.routing.Routing;
 import nl.luister.routing.Team;
 import nl.luister.routing.Teams;
+import nl.luister.reply.TemplateNotFound;
+import nl.luister.reply.Templates;
 import nl.luister.triage.CaseFacts;
 import nl.luister.triage.Notifications;
 import nl.luister.triage.Reason;
@@ -31,7 +33,7 @@ import org.springframework.stereotype.Component;
 @Order(100)
 class RuleStep implements TriageStep {
 
-	static final List<String> ONCE = List.of("notify", "acknowledge", "approval");
+	static final List<String> ONCE = List.of("notify", "acknowledge", "approval", "acknowledge_template");
 
 	private final RuleStore store;
 	private final CaseManagement cases;
@@ -40,10 +42,13 @@ class RuleStep implements TriageStep {
 	private final Notifications notifications;
 	private final Teams teams;
 	private final Routing routing;
+	private final Templates templates;
 
-	RuleStep(RuleStore store, CaseManagement cases, Replies replies, Users users, Notifications notifications, Teams teams, Routing routing) {
+	RuleStep(RuleStore store, CaseManagement cases, Replies replies, Users users, Notifications notifications, Teams teams, Routing routing,
+			Templates templates) {
 		this.teams = teams;
 		this.routing = routing;
+		this.templates = templates;
 		this.store = store;
 		this.cases = cases;
 		this.replies = replies;
@@ -109,7 +114,7 @@ class RuleStep implements TriageStep {
 				t.requireApproval();
 				log.add(run(caseId, e, null));
 			}
-			case ACKNOWLEDGE -> acknowledge(e, f, log);
+			case ACKNOWLEDGE, ACKNOWLEDGE_TEMPLATE -> acknowledge(e, f, log);
 		}
 	}
 
@@ -150,8 +155,27 @@ class RuleStep implements TriageStep {
 			log.add(new RuleRun(f.caseId(), e.ruleId(), e.ruleName(), "skipped", "acknowledge: this channel cannot send replies", null));
 			return;
 		}
-		replies.send(f.caseId(), e.value(), null);
-		log.add(run(f.caseId(), e, null));
+		String text = e.value();
+		if (e.action() == RuleEngine.Action.ACKNOWLEDGE_TEMPLATE) {
+			long templateId = Long.parseLong(e.value());
+			try {
+				text = templates.render(templateId, f.caseId(), null);
+			}
+			catch (TemplateNotFound gone) {
+				log.add(new RuleRun(f.caseId(), e.ruleId(), e.ruleName(), "skipped", "acknowledge: template #" + templateId + " no longer exists", null));
+				return;
+			}
+			if (text.isBlank()) {
+				log.add(new RuleRun(f.caseId(), e.ruleId(), e.ruleName(), "skipped", "acknowledge: template #" + templateId + " renders empty", null));
+				return;
+			}
+		}
+		replies.send(f.caseId(), text, null);
+		log.add(run(f.caseId(), e, e.action() == RuleEngine.Action.ACKNOWLEDGE_TEMPLATE ? templateName(e.value()) : null));
+	}
+
+	private String templateName(String id) {
+		return templates.find(Long.parseLong(id)).map(t -> t.name()).orElse("#" + id);
 	}
 
 	private static RuleRun run(long caseId, RuleEngine.Effect e, String detail) {

@@ -76,6 +76,12 @@ class RulesIntegrationTests {
 	MockMvc mvc;
 
 	@Autowired
+	nl.luister.reply.Templates templates;
+
+	@Autowired
+	nl.luister.reply.Replies replies;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	long webcare;
@@ -311,6 +317,43 @@ class RulesIntegrationTests {
 			.param("from", "09:00").param("to", "17:00").param("zone", "Mars/Olympus").param("escalate", "true")).andReturn().getResponse();
 		assertThat(badZone.getStatus()).isEqualTo(422);
 		assertThat(badZone.getContentAsString()).contains("Unknown time zone");
+	}
+
+	@Test
+	void acknowledgementFromATemplateIsRenderedForTheCaseAndOldTextRulesStillWork() {
+		long template = templates.save(null, new nl.luister.reply.TemplateDraft(null, "nl", "Ontvangen",
+				"bedankt", "Hoi {{customer.first_name}}, we kijken naar zaak {{case.number}}. Groet, {{agent.name}}"), lead).id();
+		on("Template ack", COMPLAINTS, new RuleActions(null, List.of(), false, false, null, false, null, template));
+		on("Text ack", COMPLAINTS, new RuleActions(null, List.of(), false, false, null, false, "Dank je, {{customer.name}} blijft zo."));
+
+		long id = ingest(webcare, new RawMention("t1", Channel.MASTODON, new RawMention.Author("anna_v", "Anna <b>de</b> Vries", 100),
+				null, COMPLAINT, null, T0, null, true));
+
+		// no agent wrote it: the agent variables name the brand, or without a brand the account
+		assertThat(jdbc.sql("select text from replies where case_id = ? order by id").param(id).query(String.class).list())
+			.containsExactly("Hoi Anna, we kijken naar zaak " + id + ". Groet, @KoerierSnel_help", "Dank je, {{customer.name}} blijft zo.");
+		assertThat(rules.logOf(id)).extracting(RuleRun::action).containsExactly("acknowledge_template", "acknowledge");
+		assertThat(rules.logOf(id).getFirst().detail()).isEqualTo("Ontvangen");
+
+		templates.delete(template);
+		long second = ingest(webcare, toot("t2", "bram", COMPLAINT, T0));
+		assertThat(rules.logOf(second)).extracting(RuleRun::action).containsExactly("skipped", "acknowledge");
+	}
+
+	@Test
+	void aRuleThatRequiresApprovalMakesAnAgentsReplyWaitButNotTheLeads() {
+		on("Careful", COMPLAINTS, new RuleActions(null, List.of(), false, false, null, true, null));
+		long id = ingest(webcare, toot("w1", "anna_v", COMPLAINT, T0));
+
+		assertThat(replies.state(replies.send(id, "Hoi Anna", agent))).contains(nl.luister.reply.ReplyState.AWAITING_APPROVAL);
+		assertThat(replies.state(replies.send(id, "Hoi Anna, hier Lea", lead))).contains(nl.luister.reply.ReplyState.QUEUED);
+	}
+
+	@Test
+	void aRuleNamesEitherAnAcknowledgementTextOrATemplate() throws Exception {
+		mvc.perform(post("/api/rules").with(lead()).contentType(MediaType.APPLICATION_JSON).content("""
+				{"name": "Both", "when": {"intents": ["complaint"]}, "then": {"acknowledgement": "Dank", "acknowledgementTemplate": 1}}"""))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isBadRequest());
 	}
 
 	private Rule on(String name, RuleConditions when, RuleActions then) {

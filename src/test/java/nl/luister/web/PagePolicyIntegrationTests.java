@@ -53,7 +53,8 @@ class PagePolicyIntegrationTests {
 	@ValueSource(strings = { "/", "/cases/1", "/search?q=pakket", "/search", "/topics", "/sources", "/import", "/insights",
 			"/admin/users", "/about", "/alerts", "/topics/1/alerts", "/dashboards", "/dashboards?topic=1&days=365&bucket=week", "/themes", "/themes?topic=1&days=30", "/reports",
 			"/rules", "/rules/new", "/notifications", "/topics/1/edit", "/admin/accounts",
-			"/persons", "/persons/import", "/segments", "/segments/1", "/segments/2", "/admin/teams", "/admin/sla", "/shared/cases/1.1.forged" })
+			"/persons", "/persons/import", "/segments", "/segments/1", "/segments/2", "/admin/teams", "/admin/sla", "/shared/cases/1.1.forged",
+			"/templates", "/approvals", "/profile/signature" })
 	void pageKeepsThePolicyInBothLanguages(String path) throws Exception {
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from cases").query(Long.class).single() > 0);
 		for (String language : List.of("en", "nl")) {

@@ -20,6 +20,7 @@ import nl.luister.channel.Channel;
 import nl.luister.mention.LabelCorrections;
 import nl.luister.mention.web.MentionJson;
 import nl.luister.reply.Replies;
+import nl.luister.reply.ReplyGuard;
 import nl.luister.web.ApiController;
 
 import org.springframework.http.ResponseEntity;
@@ -40,9 +41,11 @@ class CasesApi {
 	private final Users users;
 	private final LabelCorrections corrections;
 	private final ReplyConflicts conflicts;
+	private final ReplyGuard guard;
 
-	CasesApi(CaseManagement cases, Replies replies, Users users, LabelCorrections corrections, ReplyConflicts conflicts) {
+	CasesApi(CaseManagement cases, Replies replies, Users users, LabelCorrections corrections, ReplyConflicts conflicts, ReplyGuard guard) {
 		this.conflicts = conflicts;
+		this.guard = guard;
 		this.corrections = corrections;
 		this.cases = cases;
 		this.replies = replies;
@@ -83,12 +86,15 @@ class CasesApi {
 	/**
 	 * Replies to the case: queued for delivery through the case's channel, or, with {@code answeredOnSite: true}
 	 * for sources that cannot send (RSS, imports), recorded as answered on the site. 409 with the newer replies when
-	 * someone else replied since the reply the client says it has seen ({@code ?seenReply=<id>}; {@code ?force=true} sends anyway).
+	 * someone else replied since the reply the client says it has seen ({@code ?seenReply=<id>}; {@code ?force=true} sends
+	 * anyway). A public reply holding personal data answers 422 with the findings unless {@code confirmPersonalData: true};
+	 * a reply by a trainee or on a case that needs approval is created in state {@code awaiting_approval}.
 	 */
 	@PostMapping("/{id}/replies")
 	ResponseEntity<Map<String, Object>> reply(@PathVariable long id, @RequestBody NewReply body,
 			@AuthenticationPrincipal LuisterUser me, jakarta.servlet.http.HttpServletRequest request) {
 		conflicts.check(id, request, me.id().value());
+		if (!Boolean.TRUE.equals(body.answeredOnSite())) guard.check(id, body.text(), Boolean.TRUE.equals(body.confirmPersonalData()));
 		long replyId = Boolean.TRUE.equals(body.answeredOnSite()) ? replies.markAnsweredOnSite(id, body.text(), me.id().value())
 				: replies.send(id, body.text(), me.id().value());
 		return ResponseEntity.created(URI.create("/api/cases/" + id))
@@ -155,7 +161,7 @@ class CasesApi {
 		return set;
 	}
 
-	record NewReply(String text, Boolean answeredOnSite) {
+	record NewReply(String text, Boolean answeredOnSite, Boolean confirmPersonalData) {
 	}
 
 	record NewNote(String text) {

@@ -26,6 +26,8 @@ import nl.luister.monitor.TopicManagement;
 import nl.luister.reply.Replies;
 import nl.luister.reply.MarketingAccountRefused;
 import nl.luister.reply.RepliesNotSupported;
+import nl.luister.reply.PersonalDataInPublic;
+import nl.luister.reply.ReplyGuard;
 import nl.luister.triage.Triage;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -60,10 +62,13 @@ class InboxController {
 	private final PersonPanelModel persons;
 	private final Triage triage;
 	private final ReplyConflicts conflicts;
+	private final ReplyGuard guard;
 
 	InboxController(CaseManagement cases, CaseCounts counts, Replies replies, TopicManagement topics, Users users,
-			InboxEvents events, LabelCorrections corrections, PersonPanelModel persons, Triage triage, ReplyConflicts conflicts) {
+			InboxEvents events, LabelCorrections corrections, PersonPanelModel persons, Triage triage, ReplyConflicts conflicts,
+			ReplyGuard guard) {
 		this.conflicts = conflicts;
+		this.guard = guard;
 		this.triage = triage;
 		this.corrections = corrections;
 		this.persons = persons;
@@ -139,13 +144,20 @@ class InboxController {
 
 	@PostMapping("/cases/{id}/replies")
 	String reply(@PathVariable long id, @RequestParam(defaultValue = "") String text, @AuthenticationPrincipal LuisterUser me,
-			Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response,
-			@RequestHeader(name = "HX-Request", required = false) String htmx) {
+			@RequestParam(defaultValue = "false") boolean confirmPersonalData, Model model, RedirectAttributes redirect,
+			HttpServletRequest request, HttpServletResponse response, @RequestHeader(name = "HX-Request", required = false) String htmx) {
 		if (text.isBlank()) return invalid(id, "reply", "inbox.reply.empty", text, me, model, response, htmx);
 		if (text.length() > 10_000) return invalid(id, "reply", "inbox.reply.tooLong", text, me, model, response, htmx);
 		if (conflicts.holdsBack(id, request, me.id().value(), model)) return invalid(id, "reply", "collab.conflict.stopped", text, me, model, response, htmx);
+		String sent = "inbox.done.reply";
 		try {
-			replies.send(id, text, me.id().value());
+			guard.check(id, text, confirmPersonalData);
+			long reply = replies.send(id, text, me.id().value());
+			if (replies.state(reply).orElse(null) == nl.luister.reply.ReplyState.AWAITING_APPROVAL) sent = "replying.done.awaiting";
+		}
+		catch (PersonalDataInPublic e) {
+			model.addAttribute("personalData", e.findings());
+			return invalid(id, "reply", "replying.guard.personalData", text, me, model, response, htmx);
 		}
 		catch (RepliesNotSupported e) {
 			return invalid(id, "reply", "inbox.reply.notSupported", text, me, model, response, htmx);
@@ -153,7 +165,7 @@ class InboxController {
 		catch (MarketingAccountRefused e) {
 			return invalid(id, "reply", "inbox.reply.marketingAccount", text, me, model, response, htmx);
 		}
-		return done(id, "inbox.done.reply", me, model, redirect, htmx);
+		return done(id, sent, me, model, redirect, htmx);
 	}
 
 	@PostMapping("/cases/{id}/answered-on-site")

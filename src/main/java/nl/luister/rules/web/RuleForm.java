@@ -26,12 +26,13 @@ import nl.luister.rules.RuleConditions;
 public record RuleForm(String name, List<String> channels, List<Long> topics, String languages, List<String> sentiments,
 		List<String> intents, Integer minTier, String words, Integer minRepeat, Boolean hours, List<String> days, String from,
 		String to, String zone, String hoursMode, List<Long> sources, Integer severity, String tags, Boolean escalate,
-		Boolean notifyLead, Long assignTo, Long assignToTeam, Boolean requireApproval, String acknowledgement, Integer tryLimit) {
+		Boolean notifyLead, Long assignTo, Long assignToTeam, Boolean requireApproval, String acknowledgement, Integer tryLimit,
+		Long acknowledgementTemplate) {
 
 	static RuleForm empty() {
 		return new RuleForm("", List.of(), List.of(), "", List.of(), List.of(), null, "", null, false,
 				List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"), "09:00", "17:00", "Europe/Amsterdam", "inside",
-				List.of(), null, "", false, false, null, null, false, "", 50);
+				List.of(), null, "", false, false, null, null, false, "", 50, null);
 	}
 
 	static RuleForm of(Rule r) {
@@ -44,7 +45,8 @@ public record RuleForm(String name, List<String> channels, List<Long> topics, St
 				h == null ? List.of() : h.days().stream().map(DayOfWeek::name).toList(), h == null ? "09:00" : h.from().toString(),
 				h == null ? "17:00" : h.to().toString(), h == null ? "Europe/Amsterdam" : h.zone(), h == null || h.inside() ? "inside" : "outside",
 				w.sourceIds().stream().sorted().toList(), a.severity(), String.join(", ", a.tags()), a.escalate(), a.notifyLead(),
-				a.assignTo(), a.assignToTeam(), a.requireApproval(), a.acknowledgement() == null ? "" : a.acknowledgement(), 50);
+				a.assignTo(), a.assignToTeam(), a.requireApproval(), a.acknowledgement() == null ? "" : a.acknowledgement(), 50,
+				a.acknowledgementTemplate());
 	}
 
 	RuleConditions conditions() {
@@ -76,7 +78,7 @@ public record RuleForm(String name, List<String> channels, List<Long> topics, St
 
 	RuleActions actions() {
 		return new RuleActions(severity, split(tags), Boolean.TRUE.equals(escalate), Boolean.TRUE.equals(notifyLead), assignTo, assignToTeam,
-				Boolean.TRUE.equals(requireApproval), acknowledgement);
+				Boolean.TRUE.equals(requireApproval), acknowledgement, acknowledgementTemplate);
 	}
 
 	public boolean has(List<?> values, Object value) {
