@@ -281,11 +281,14 @@ class ReplyingIntegrationTests {
 		jdbc.sql("update cases set approval_required = true where id = ?").param(caseId).update();
 
 		apiReply(caseId, "bob", "Hoi Anna", false).andExpect(jsonPath("$.state").value("awaiting_approval"));
-		apiReply(caseId, "lea", "Hoi Anna, hier Lea", false).andExpect(jsonPath("$.state").value("queued"));
+		// the lead has seen Bob's waiting reply (without it the API holds her reply back: someone replied since)
+		mvc.perform(post("/api/cases/" + caseId + "/replies?seenReply=" + onlyReply(caseId)).with(as("lea")).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"text\": \"Hoi Anna, hier Lea\"}")).andExpect(status().isCreated()).andExpect(jsonPath("$.state").value("queued"));
 		String html = mvc.perform(get("/cases/" + caseId).with(as("bob"))).andReturn().getResponse().getContentAsString();
 		assertThat(html).contains("your reply waits for approval", "awaiting approval");
+		long newest = jdbc.sql("select max(id) from replies where case_id = ?").param(caseId).query(Long.class).single();
 		String pane = mvc.perform(post("/cases/" + caseId + "/replies").with(as("bob")).with(csrf()).header("HX-Request", "true")
-				.param("text", "Hoi Anna, nog even geduld")).andReturn().getResponse().getContentAsString();
+				.param("text", "Hoi Anna, nog even geduld").param("seenReply", String.valueOf(newest))).andReturn().getResponse().getContentAsString();
 		assertThat(pane).contains("Your reply waits for a team lead’s approval");
 	}
 

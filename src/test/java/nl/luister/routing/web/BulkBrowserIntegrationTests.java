@@ -97,6 +97,8 @@ class BulkBrowserIntegrationTests {
 
 		page.locator("[data-bulk-resolve]").click();
 
+		// any flash first, so a failure shows what the page said instead
+		assertThat(page.locator(".flash")).hasText("3 cases resolved.");
 		assertThat(page.locator(".flash-ok")).hasText("3 cases resolved.");
 		assertThat(rows).hasCount(1);
 		org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from cases where status = 'RESOLVED'").query(Long.class).single())
