@@ -122,5 +122,18 @@
 	document.addEventListener('click', function (event) {
 		var trigger = event.target.closest ? event.target.closest('[data-action="shortcuts"]') : null;
 		if (trigger) toggleShortcuts();
+		// the settings menu closes when you click anywhere else
+		document.querySelectorAll('details.nav-menu[open]').forEach(function (menu) {
+			if (!menu.contains(event.target)) menu.removeAttribute('open');
+		});
+	});
+
+	document.addEventListener('keydown', function (event) {
+		if (event.key !== 'Escape') return;
+		document.querySelectorAll('details.nav-menu[open]').forEach(function (menu) {
+			menu.removeAttribute('open');
+			var summary = menu.querySelector('summary');
+			if (summary) summary.focus();
+		});
 	});
 })();
