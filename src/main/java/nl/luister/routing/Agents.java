@@ -8,12 +8,15 @@ import nl.luister.account.LuisterUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authentication.event.LogoutSuccessEvent;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.session.HttpSessionDestroyedEvent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Agents' presence and capacity. Signing in on the web sets the agent online and signing out offline (API calls
- * with HTTP Basic change nothing); an agent coming online or getting more room moves the queues at once
+ * Agents' presence and capacity. Signing in on the web sets the agent online, and signing out or a session that
+ * ends (it expired: the agent closed the browser or walked away) offline, so routing never hands cases to someone who
+ * is gone (API calls with HTTP Basic change nothing); an agent coming online or getting more room moves the queues at once
  * ({@link Routing#drain}). Thread-safe; every method runs in its own transaction or joins the caller's.
  */
 @Service
@@ -65,6 +68,17 @@ public class Agents {
 	@EventListener
 	void signedIn(InteractiveAuthenticationSuccessEvent event) {
 		if (event.getAuthentication().getPrincipal() instanceof LuisterUser user) setPresence(user.id().value(), Presence.ONLINE);
+	}
+
+	/** A web session ended without signing out (it timed out): its agent is gone. */
+	@EventListener
+	void sessionEnded(HttpSessionDestroyedEvent event) {
+		for (SecurityContext context : event.getSecurityContexts()) {
+			if (context.getAuthentication() != null && context.getAuthentication().getPrincipal() instanceof LuisterUser user
+					&& presence(user.id().value()) != Presence.OFFLINE) {
+				setPresence(user.id().value(), Presence.OFFLINE);
+			}
+		}
 	}
 
 	@EventListener

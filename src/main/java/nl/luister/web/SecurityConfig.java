@@ -33,6 +33,12 @@ class SecurityConfig {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
+	/** Publishes the end of every web session as an event (routing sets an agent whose session timed out offline). */
+	@Bean
+	static org.springframework.security.web.session.HttpSessionEventPublisher sessionEvents() {
+		return new org.springframework.security.web.session.HttpSessionEventPublisher();
+	}
+
 	@Bean
 	@Order(0)
 	SecurityFilterChain hooks(HttpSecurity http) throws Exception {

@@ -59,6 +59,9 @@ class RoutingWebIntegrationTests {
 	Agents agents;
 
 	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	@Autowired
 	CaseManagement cases;
 
 	long source;
@@ -148,6 +151,19 @@ class RoutingWebIntegrationTests {
 		assertThat(agents.presence(agent)).isEqualTo(Presence.ONLINE);
 
 		mvc.perform(post("/logout").with(as("bob")).with(csrf()));
+		assertThat(agents.presence(agent)).isEqualTo(Presence.OFFLINE);
+	}
+
+	@Test
+	void aSessionThatEndsWithoutSigningOutSetsTheAgentOffline() throws Exception {
+		var login = mvc.perform(formLogin("/login").user("bob").password("agent-test-password")).andReturn();
+		assertThat(agents.presence(agent)).isEqualTo(Presence.ONLINE);
+		var session = login.getRequest().getSession(false);
+		assertThat(session).isNotNull();
+
+		// what the servlet container's session timeout announces through the registered HttpSessionEventPublisher
+		assertThat(context.getBeansOfType(org.springframework.security.web.session.HttpSessionEventPublisher.class)).hasSize(1);
+		context.publishEvent(new org.springframework.security.web.session.HttpSessionDestroyedEvent(session));
 		assertThat(agents.presence(agent)).isEqualTo(Presence.OFFLINE);
 	}
 
