@@ -146,6 +146,8 @@ public final class DashboardBench {
 			queries.put("webcare per channel, 365 days", () -> dashboards.webcare(Period.lastDays(365, null, zone, now)));
 			queries.put("backlog + first response, 90 days by day", () -> dashboards.backlog(Period.lastDays(90, null, zone, now)));
 			queries.put("replies per agent, 365 days", () -> dashboards.agents(Period.lastDays(365, null, zone, now)));
+			queries.put("replies and resolved per team, 365 days", () -> dashboards.teams(Period.lastDays(365, null, zone, now)));
+			queries.put("replies and resolved per team, 48 hours", () -> dashboards.teams(Period.lastDays(2, Period.Bucket.HOUR, zone, now)));
 			System.out.println();
 			System.out.println("| query | p50 | p95 | max |");
 			System.out.println("|---|---|---|---|");

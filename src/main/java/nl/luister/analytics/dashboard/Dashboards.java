@@ -20,7 +20,7 @@ import nl.luister.analytics.rollup.Rollups;
 /**
  * The figures behind the dashboards, for a {@link Period}: volume and sentiment of a topic (or of every mention),
  * mentions per topic (share of voice over time), where a topic is talked about with the sentiment there, and the
- * webcare figures (first response, resolution, share answered per channel, replies per agent, backlog over time).
+ * webcare figures (first response, resolution, share answered per channel, replies per agent and team, backlog over time).
  * Mention figures read only the rollups, never the mentions; webcare figures read the case rollups, or for hour
  * buckets (periods of a day or two) the cases and replies themselves. Read-only and thread-safe.
  */
@@ -220,6 +220,34 @@ public class Dashboards {
 				group by 1 order by n desc, agent""")
 			.params(Timestamp.from(period.from()), Timestamp.from(period.to()))
 			.query((rs, n) -> new AgentFigures(rs.getString("agent"), rs.getLong("n")))
+			.list();
+	}
+
+	/** Replies sent on the cases of a team and its cases resolved in the period; {@code team} is empty for cases without a team. */
+	public record TeamFigures(String team, long replies, long resolved) {
+	}
+
+	/** Per team, most replies first (from the day rollup; hour periods counted from replies and cases directly). */
+	public List<TeamFigures> teams(Period period) {
+		if (period.bucket() != Period.Bucket.HOUR)
+			return jdbc.sql("""
+					select team, sum(replies) as r, sum(resolved) as s from rollup_team_day where day >= ? and day < ?
+					group by team order by r desc, s desc, team""")
+				.params(Date.valueOf(period.firstDay()), Date.valueOf(period.endDay()))
+				.query((rs, n) -> new TeamFigures(rs.getString("team"), rs.getLong("r"), rs.getLong("s")))
+				.list();
+		Timestamp from = Timestamp.from(period.from()), to = Timestamp.from(period.to());
+		return jdbc.sql("""
+				select team, sum(replies) as r, sum(resolved) as s from (
+				  select coalesce(t.name, '') as team, count(*) as replies, 0 as resolved
+				  from replies r join cases c on c.id = r.case_id left join teams t on t.id = c.team_id
+				  where r.created_at >= ? and r.created_at < ? and r.state in ('SENT', 'ANSWERED_ON_SITE') group by 1
+				  union all
+				  select coalesce(t.name, ''), 0, count(*) from cases c left join teams t on t.id = c.team_id
+				  where c.resolved_at >= ? and c.resolved_at < ? group by 1) x
+				group by team order by r desc, s desc, team""")
+			.params(from, to, from, to)
+			.query((rs, n) -> new TeamFigures(rs.getString("team"), rs.getLong("r"), rs.getLong("s")))
 			.list();
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the webcare rollups (cases opened, answered, first response, resolved, resolution per day and channel; replies
- * per agent and day) by recounting days from cases and replies: the last {@code luister.analytics.case-rollup-days}
+ * per agent and day; replies and resolved cases per team and day) by recounting days from cases and replies: the last {@code luister.analytics.case-rollup-days}
  * (35) days every minute, a year at start and every night. A case is counted on the day it opened (its first
  * response too) and on the day it was resolved. Recounting whole days keeps reopened and re-assigned cases right
  * without tracking every change; the cost is one grouped query over a few weeks of cases.
@@ -78,6 +78,7 @@ public class CaseRollups {
 		String z = zone.getId();
 		jdbc.sql("delete from rollup_case_day where day between ? and ?").params(Date.valueOf(from), Date.valueOf(to)).update();
 		jdbc.sql("delete from rollup_agent_day where day between ? and ?").params(Date.valueOf(from), Date.valueOf(to)).update();
+		jdbc.sql("delete from rollup_team_day where day between ? and ?").params(Date.valueOf(from), Date.valueOf(to)).update();
 		jdbc.sql("""
 				with first as (
 				  select c.id, c.channel, (c.opened_at at time zone '%1$s')::date as day,
@@ -109,6 +110,21 @@ public class CaseRollups {
 				where r.created_at >= ? and r.created_at < ? and r.state in ('SENT', 'ANSWERED_ON_SITE')
 				group by 1, 2""".formatted(z))
 			.params(start, end)
+			.update();
+		jdbc.sql("""
+				insert into rollup_team_day (day, team, replies, resolved)
+				select day, team, sum(replies), sum(resolved) from (
+				  select (r.created_at at time zone '%1$s')::date as day, coalesce(t.name, '') as team, count(*) as replies, 0 as resolved
+				  from replies r join cases c on c.id = r.case_id left join teams t on t.id = c.team_id
+				  where r.created_at >= ? and r.created_at < ? and r.state in ('SENT', 'ANSWERED_ON_SITE')
+				  group by 1, 2
+				  union all
+				  select (c.resolved_at at time zone '%1$s')::date, coalesce(t.name, ''), 0, count(*)
+				  from cases c left join teams t on t.id = c.team_id
+				  where c.resolved_at >= ? and c.resolved_at < ?
+				  group by 1, 2) x
+				group by day, team""".formatted(z))
+			.params(start, end, start, end)
 			.update();
 	}
 

@@ -109,6 +109,7 @@ class DashboardsIntegrationTests {
 		ingestSample();
 		List<Map<String, Object>> before = snapshot();
 		assertThat(before).isNotEmpty();
+		assertThat(before).anySatisfy(row -> assertThat(row.get("t")).isEqualTo("5"));
 		LocalDate today = LocalDate.now(AMSTERDAM);
 		rollups.rebuild(today.minusDays(3), today.plusDays(1));
 		assertThat(snapshot()).isEqualTo(before);
@@ -123,6 +124,7 @@ class DashboardsIntegrationTests {
 				union all select 'd', topic_id, day::text, channel, language, mentions, negative, neutral, positive, complaints, null from rollup_day
 				union all select 's', topic_id, day::text, site, '', mentions, negative, 0, positive, 0, null from rollup_site_day
 				union all select 'a', topic_id, day::text, channel, handle, mentions, negative, 0, positive, 0, followers from rollup_author_day
+				union all select '5', topic_id, bucket::text, '', '', mentions, negative, 0, 0, 0, null from rollup_5m
 				order by 1, 2, 3, 4, 5""").query().listOfRows();
 	}
 
@@ -174,6 +176,8 @@ class DashboardsIntegrationTests {
 		Instant t = NOW.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(10));
 		long admin = jdbc.sql("select id from users where username = 'admin'").query(Long.class).single();
 		long a = caseAt("email", t, t.plus(Duration.ofMinutes(120)));
+		long team = jdbc.sql("insert into teams (name) values ('Dutch webcare') returning id").query(Long.class).single();
+		jdbc.sql("update cases set team_id = ? where id = ?").params(team, a).update();
 		long b = caseAt("email", t.plus(Duration.ofHours(1)), null);
 		caseAt("twitter", t.plus(Duration.ofHours(2)), null);
 		reply(a, admin, t.plus(Duration.ofMinutes(10)));
@@ -190,6 +194,7 @@ class DashboardsIntegrationTests {
 		assertThat(figures).extracting(Dashboards.ChannelFigures::channel).containsExactly(null, "email", "twitter");
 		assertThat(figures.get(2).answeredShare()).isZero();
 		assertThat(dashboards.agents(day)).extracting(Dashboards.AgentFigures::replies).containsExactly(2L);
+		assertThat(dashboards.teams(day)).containsExactly(new Dashboards.TeamFigures("Dutch webcare", 1, 1), new Dashboards.TeamFigures("", 1, 0));
 		Series backlog = dashboards.backlog(day);
 		double[] open = backlog.values().get("open");
 		assertThat(open[open.length - 1]).isEqualTo(2);
@@ -202,6 +207,8 @@ class DashboardsIntegrationTests {
 		Instant t = NOW.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(10));
 		long admin = jdbc.sql("select id from users where username = 'admin'").query(Long.class).single();
 		long a = caseAt("email", t, t.plus(Duration.ofMinutes(120)));
+		long team = jdbc.sql("insert into teams (name) values ('Dutch webcare') returning id").query(Long.class).single();
+		jdbc.sql("update cases set team_id = ? where id = ?").params(team, a).update();
 		long b = caseAt("email", t.plus(Duration.ofHours(1)), null);
 		caseAt("twitter", t.plus(Duration.ofHours(2)), null);
 		caseAt("twitter", t.minus(Duration.ofDays(20)), null);
@@ -218,6 +225,7 @@ class DashboardsIntegrationTests {
 		assertThat(total.firstResponseMedian()).as("within the bins around 10 and 30 minutes").isBetween(5.0, 30.0);
 		assertThat(total.resolutionMedian()).isBetween(120.0, 180.0);
 		assertThat(dashboards.agents(week)).extracting(Dashboards.AgentFigures::replies).containsExactly(2L);
+		assertThat(dashboards.teams(week)).containsExactly(new Dashboards.TeamFigures("Dutch webcare", 1, 1), new Dashboards.TeamFigures("", 1, 0));
 		Series backlog = dashboards.backlog(week);
 		double[] open = backlog.values().get("open");
 		assertThat(open[open.length - 1]).isEqualTo(3);

@@ -41,7 +41,7 @@ import nl.luister.sla.SlaFigures;
 class DashboardController {
 
 	static final List<Integer> PERIODS = List.of(1, 7, 30, 90, 365);
-	static final List<String> CHARTS = List.of("volume", "share", "backlog", "sites", "authors", "webcare", "agents", "sla");
+	static final List<String> CHARTS = List.of("volume", "share", "backlog", "sites", "authors", "webcare", "agents", "teams", "sla");
 
 	private final SlaFigures sla;
 	private final Dashboards dashboards;
@@ -114,6 +114,7 @@ class DashboardController {
 		model.addAttribute("authors", c.topic() == null ? List.of() : dashboards.authors(c.topic(), p, 10));
 		model.addAttribute("webcare", dashboards.webcare(p));
 		model.addAttribute("agents", dashboards.agents(p));
+		model.addAttribute("teams", dashboards.teams(p));
 		model.addAttribute("bucketPattern", switch (p.bucket()) {
 			case HOUR -> "yyyy-MM-dd HH:mm";
 			case DAY, WEEK -> "yyyy-MM-dd";
@@ -159,6 +160,10 @@ class DashboardController {
 				for (var x : sla.of(p.from(), p.to()))
 					rows.add(java.util.Arrays.asList(x.channel() == null ? "all" : x.channel(), x.firstTotal(), x.firstMet(), x.firstShare(),
 							x.resolutionTotal(), x.resolutionMet(), x.resolutionShare(), x.breachesFirst(), x.breachesNext(), x.breachesResolution()));
+			}
+			case "teams" -> {
+				rows.add(List.of("team", "replies", "resolved"));
+				for (var t : dashboards.teams(p)) rows.add(List.of(t.team(), t.replies(), t.resolved()));
 			}
 			default -> {
 				rows.add(List.of("agent", "replies"));
