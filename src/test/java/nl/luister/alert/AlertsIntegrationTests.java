@@ -22,8 +22,10 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,6 +88,12 @@ class AlertsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	nl.luister.analytics.rollup.Rollups rollups;
+
+	@Autowired
+	nl.luister.analytics.dashboard.Dashboards dashboards;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -126,8 +134,11 @@ class AlertsIntegrationTests {
 		tagAll();
 	}
 
+	/** Tags every mention with the topic and recounts the rollups (the pipeline counts as it stores; these rows skip it). */
 	void tagAll() {
 		jdbc.sql("insert into mention_topics (mention_id, topic_id) select id, ? from mentions on conflict do nothing").param(topic).update();
+		java.time.LocalDate day = java.time.LocalDate.ofInstant(NOW, rollups.zone());
+		rollups.rebuild(day.minusDays(10), day.plusDays(1));
 	}
 
 	@Test
@@ -167,6 +178,46 @@ class AlertsIntegrationTests {
 		storm(60, 15, NOW.plus(Duration.ofHours(5)).minusSeconds(10), "t");
 		assertThat(watch.tick(NOW.plus(Duration.ofHours(5)))).isGreaterThanOrEqualTo(1);
 		assertThat(alerts.recent(10).stream().filter(a -> "hour".equals(a.window()))).hasSize(2);
+	}
+
+	@Test
+	void aTopicWithMillionsOfMentionsInOneHourIsCountedExactlyAndRaisesOneAlertWithBoundedEvidence() {
+		background();
+		// 1,000 of the storm's mentions are stored (the evidence an alert shows) ...
+		jdbc.sql("""
+				insert into mentions (source_id, external_id, channel, author_handle, author_followers, text, published_at, sentiment)
+				select ?, 'big' || g, 'twitter', 'boos' || (g % 300), g, 'pakket kwijt ' || g, ?::timestamptz - g * interval '3 seconds', 'NEGATIVE'
+				from generate_series(1, 1000) g""").params(source, Timestamp.from(NOW.minusSeconds(10))).update();
+		jdbc.sql("insert into mention_topics (mention_id, topic_id) select id, ? from mentions where external_id like 'big%'").param(topic).update();
+		// ... and the pipeline counts 3,000,000 in the last hour as it stores them, in batches of 100,000
+		int perBatch = 100_000, batches = 30;
+		Instant hourStart = NOW.truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(1));
+		for (int b = 0; b < batches; b++) {
+			List<nl.luister.analytics.rollup.Rollups.Fact> facts = new java.util.ArrayList<>(perBatch);
+			for (int i = 0; i < perBatch; i++) {
+				Instant at = hourStart.plusMillis((long) (b * perBatch + i) * 3_600_000L / (perBatch * batches));
+				facts.add(new nl.luister.analytics.rollup.Rollups.Fact(at, "twitter", "nl", i % 4 == 0 ? "NEUTRAL" : "NEGATIVE", true, null,
+						"boos" + (i % 5_000), 10, Set.of(topic)));
+			}
+			rollups.add(facts);
+		}
+
+		// counted exactly, no overflow, no sampling: the storm and the hour's two background mentions
+		assertThat(jdbc.sql("select sum(mentions) from rollup_5m where topic_id = ? and bucket >= ? and bucket < ?")
+			.params(topic, Timestamp.from(hourStart), Timestamp.from(hourStart.plus(Duration.ofHours(1)))).query(Long.class).single())
+			.isEqualTo(3_000_002L);
+		var hours = nl.luister.analytics.dashboard.Period.lastDays(1, nl.luister.analytics.dashboard.Period.Bucket.HOUR, rollups.zone(), NOW);
+		double[] volume = dashboards.volume(new nl.luister.analytics.dashboard.Dashboards.Filter(topic, null, null), hours).values().get("mentions");
+		assertThat(Arrays.stream(volume).max().orElseThrow()).isGreaterThanOrEqualTo(3_000_000);
+
+		// one alert per window, a severity on the scale, evidence of five mentions and five authors
+		assertThat(watch.tick(NOW)).isEqualTo(2);
+		Alert hour = alerts.recent(10).stream().filter(a -> "hour".equals(a.window())).findFirst().orElseThrow();
+		assertThat(hour.severity()).isBetween(8, 10);
+		assertThat(hour.figure("count")).isGreaterThanOrEqualTo(3_000_000);
+		assertThat(hour.summary().get("topMentions")).asList().hasSize(5);
+		assertThat(hour.summary().get("topAuthors")).asList().hasSize(5);
+		assertThat(watch.tick(NOW.plus(Duration.ofMinutes(5)))).isZero();
 	}
 
 	@Test

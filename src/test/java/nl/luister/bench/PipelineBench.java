@@ -25,8 +25,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Pushes N generated mentions through import → mention log → match → store → case on an embedded
  * PostgreSQL and reports throughput and the time from a mention's import commit to its case being
  * visible to the inbox, first saturated (everything imported as fast as possible), then paced at half the
- * saturated rate. Run with {@code ./luister bench [N]} (default 20,000). Not a test: timing lives here,
- * never in pass/fail tests.
+ * saturated rate. Run with {@code ./luister bench [N] [webcare]} (default 20,000). With {@code webcare} the
+ * workspace is set up as a team would have it: two teams (Dutch, English) of five online agents each and an SLA
+ * policy on a 24/7 calendar, so routing and the SLA clocks do their full work in every batch. Not a test: timing
+ * lives here, never in pass/fail tests.
  */
 public final class PipelineBench {
 
@@ -48,11 +50,13 @@ public final class PipelineBench {
 			for (int i = 0; i < TOPICS.length; i++) topics.create("Bench topic " + (i + 1), TOPICS[i]);
 			MentionImport importer = ctx.getBean(MentionImport.class);
 			JdbcClient jdbc = ctx.getBean(JdbcClient.class);
+			boolean webcare = args.length > 1 && args[1].strip().equals("webcare");
+			if (webcare) webcare(ctx, jdbc);
 			MentionLog log = ctx.getBean(MentionLog.class);
 			CaseManagement cases = ctx.getBean(CaseManagement.class);
 
-			System.out.printf("Luister pipeline bench: %,d mentions, %d topics, Java %s, %d cores%n", n, TOPICS.length,
-					Runtime.version(), Runtime.getRuntime().availableProcessors());
+			System.out.printf("Luister pipeline bench: %,d mentions, %d topics%s, Java %s, %d cores%n", n, TOPICS.length,
+					webcare ? ", teams of online agents and an SLA policy" : "", Runtime.version(), Runtime.getRuntime().availableProcessors());
 			run("warm-up", Math.min(5_000, n), "w", 0, importer, jdbc, log, cases);
 			Result r = run("saturated", n, "m", 0, importer, jdbc, log, cases);
 			// then a steady load at half the saturated rate: the latency a team sees on a busy but healthy day
@@ -61,6 +65,24 @@ public final class PipelineBench {
 			System.out.printf("RESULT mentions=%d saturated_mentions_per_s=%.0f saturated_p50_ms=%.1f saturated_p99_ms=%.1f paced_rate=%d paced_p50_ms=%.1f paced_p99_ms=%.1f paced_max_ms=%.1f%n",
 					n, n / r.seconds, r.percentile(50), r.percentile(99), rate, paced.percentile(50), paced.percentile(99), paced.percentile(100));
 		}
+	}
+
+	/** Two teams (nl, en) of five online agents with room for every case, and an SLA policy on a 24/7 calendar. */
+	private static void webcare(ConfigurableApplicationContext ctx, JdbcClient jdbc) {
+		String[] languages = { "nl", "en" };
+		for (int t = 0; t < languages.length; t++) {
+			long team = jdbc.sql("insert into teams (name, languages) values (?, ?::text[]) returning id")
+				.params("Bench " + languages[t], new String[] { languages[t] }).query(Long.class).single();
+			for (int a = 0; a < 5; a++) {
+				long user = jdbc.sql("insert into users (username, password_hash, role, display_name) values (?, 'x', 'AGENT', ?) returning id")
+					.params("bench-" + languages[t] + a, "Agent " + languages[t] + a).query(Long.class).single();
+				jdbc.sql("insert into agents (user_id, presence, capacity) values (?, 'ONLINE', 1000)").param(user).update();
+				jdbc.sql("insert into team_members (team_id, user_id) values (?, ?)").params(team, user).update();
+			}
+		}
+		nl.luister.sla.SlaAdmin sla = ctx.getBean(nl.luister.sla.SlaAdmin.class);
+		long calendar = sla.createCalendar("Around the clock", "Europe/Amsterdam", true, List.of()).id();
+		sla.createPolicy(new nl.luister.sla.SlaPolicy(null, "Webcare", null, null, 0, calendar, 60, 120, 2880, false));
 	}
 
 	record Result(double seconds, long casesOpened, double[] latenciesMs) {

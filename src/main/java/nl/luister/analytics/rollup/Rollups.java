@@ -85,8 +85,10 @@ public class Rollups {
 		Map<List<Object>, long[]> days = new HashMap<>();
 		Map<List<Object>, long[]> sites = new HashMap<>();
 		Map<List<Object>, long[]> authors = new HashMap<>();
+		Map<List<Object>, long[]> fiveMinutes = new HashMap<>();
 		for (Fact f : facts) {
 			long hour = f.publishedAt().truncatedTo(ChronoUnit.HOURS).getEpochSecond();
+			long five = Math.floorDiv(f.publishedAt().getEpochSecond(), FIVE_MINUTES) * FIVE_MINUTES;
 			String day = LocalDate.ofInstant(f.publishedAt(), zone).toString();
 			String lang = f.language() == null || f.language().isBlank() ? "und" : f.language();
 			String site = site(f.url());
@@ -98,6 +100,7 @@ public class Rollups {
 			topics.add(ALL);
 			topics.addAll(f.topics());
 			for (long topic : topics) {
+				if (topic != ALL) count(fiveMinutes, List.of(topic, five), neg, neu, pos, complaint);
 				count(hours, List.of(topic, hour, f.channel(), lang), neg, neu, pos, complaint);
 				count(days, List.of(topic, day, f.channel(), lang), neg, neu, pos, complaint);
 				if (site != null) count(sites, List.of(topic, day, site), neg, 0, pos, 0);
@@ -111,6 +114,32 @@ public class Rollups {
 		upsertCounts("rollup_day", "day", "k::date", sorted(days), false);
 		upsertSites(sorted(sites));
 		upsertAuthors(sorted(authors));
+		upsertFiveMinutes(sorted(fiveMinutes));
+	}
+
+	/** Seconds in a bucket of {@code rollup_5m}, the spike watch's series. */
+	public static final long FIVE_MINUTES = 300;
+
+	private void upsertFiveMinutes(List<Map.Entry<List<Object>, long[]>> rows) {
+		if (rows.isEmpty()) return;
+		int n = rows.size();
+		long[] topic = new long[n], bucket = new long[n];
+		int[] mentions = new int[n], negative = new int[n];
+		for (int i = 0; i < n; i++) {
+			List<Object> k = rows.get(i).getKey();
+			long[] c = rows.get(i).getValue();
+			topic[i] = (Long) k.get(0);
+			bucket[i] = (Long) k.get(1);
+			mentions[i] = (int) c[0];
+			negative[i] = (int) c[1];
+		}
+		jdbc.sql("""
+				insert into rollup_5m (topic_id, bucket, mentions, negative)
+				select t, to_timestamp(b), m, g from unnest(?::bigint[], ?::bigint[], ?::int[], ?::int[]) as u(t, b, m, g)
+				on conflict (topic_id, bucket) do update set mentions = rollup_5m.mentions + excluded.mentions,
+				  negative = rollup_5m.negative + excluded.negative""")
+			.params(topic, bucket, mentions, negative)
+			.update();
 	}
 
 	private static long[] count(Map<List<Object>, long[]> map, List<Object> key, int neg, int neu, int pos, int complaint) {
@@ -277,6 +306,8 @@ public class Rollups {
 		if (!scheduled) return;
 		LocalDate today = LocalDate.now(zone);
 		compact(today.minusDays(exactDays + 30), today.minusDays(exactDays + 1), keep);
+		// the spike watch looks back eight days
+		jdbc.sql("delete from rollup_5m where bucket < ?").param(Timestamp.from(today.minusDays(10).atStartOfDay(zone).toInstant())).update();
 	}
 
 	/**
@@ -293,8 +324,9 @@ public class Rollups {
 		Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
 		String z = zone.getId();
 		// the pipeline's upserts wait until the recount is done: nothing is counted twice or lost
-		jdbc.sql("lock table rollup_hour, rollup_day, rollup_site_day, rollup_author_day in exclusive mode").update();
+		jdbc.sql("lock table rollup_hour, rollup_day, rollup_site_day, rollup_author_day, rollup_5m in exclusive mode").update();
 		jdbc.sql("delete from rollup_hour where bucket >= date_trunc('hour', ?::timestamptz) and bucket < ?").params(start, end).update();
+		jdbc.sql("delete from rollup_5m where bucket >= ? and bucket < ?").params(start, end).update();
 		for (String table : List.of("rollup_day", "rollup_site_day", "rollup_author_day"))
 			jdbc.sql("delete from " + table + " where day between ? and ?").params(from, to).update();
 		String facts = """
@@ -310,6 +342,13 @@ public class Rollups {
 				select date_trunc('hour', m.published_at), t.topic_id, m.channel, coalesce(nullif(m.language, ''), 'und'), %s
 				%s group by 1, 2, 3, 4""".formatted(counts, facts))
 			.params(Timestamp.from(start.toInstant().truncatedTo(ChronoUnit.HOURS)), end).update();
+		jdbc.sql("""
+				insert into rollup_5m (topic_id, bucket, mentions, negative)
+				select mt.topic_id, to_timestamp(floor(extract(epoch from m.published_at) / 300) * 300), count(*),
+				       count(*) filter (where m.sentiment = 'NEGATIVE')
+				from mentions m join mention_topics mt on mt.mention_id = m.id
+				where m.published_at >= ? and m.published_at < ? group by 1, 2""")
+			.params(start, end).update();
 		jdbc.sql("""
 				insert into rollup_day (day, topic_id, channel, language, mentions, negative, neutral, positive, complaints)
 				select (m.published_at at time zone '%s')::date, t.topic_id, m.channel, coalesce(nullif(m.language, ''), 'und'), %s
