@@ -1,16 +1,9 @@
 package nl.luister.collab;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
@@ -46,34 +39,7 @@ final class ForwardLinks {
 	 * readable by the owner only) when the file does not exist yet.
 	 */
 	static ForwardLinks fromSecretOrFile(String configured, Path file) {
-		if (configured != null && !configured.isBlank()) return new ForwardLinks(configured.strip().getBytes(StandardCharsets.UTF_8));
-		try {
-			if (!Files.exists(file)) {
-				Files.createDirectories(file.toAbsolutePath().getParent());
-				byte[] random = new byte[32];
-				new SecureRandom().nextBytes(random);
-				try {
-					Files.writeString(file, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW,
-							StandardOpenOption.WRITE);
-					try {
-						Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-					}
-					catch (UnsupportedOperationException notPosix) {
-						// Windows: the file inherits the folder's access rules
-					}
-				}
-				catch (FileAlreadyExistsException another) {
-					// written by another instance at the same moment: read theirs
-				}
-			}
-			return new ForwardLinks(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip()));
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("could not read or create the forward link secret at " + file, e);
-		}
-		catch (IllegalArgumentException e) {
-			throw new IllegalStateException("the forward link secret at " + file + " is not valid base64; delete it to make a new one (links sent so far stop working)", e);
-		}
+		return new ForwardLinks(nl.luister.LocalSecret.configuredOrFile(configured, file, "forward link secret"));
 	}
 
 	String token(long forwardId, Instant expiresAt) {

@@ -1,15 +1,9 @@
 package nl.luister.channel.mail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
@@ -43,34 +37,7 @@ final class MailSigning {
 	 * readable by the owner only) when the file does not exist yet.
 	 */
 	static MailSigning fromSecretOrFile(String configured, Path file) {
-		if (configured != null && !configured.isBlank()) return new MailSigning(configured.strip().getBytes(StandardCharsets.UTF_8));
-		try {
-			if (!Files.exists(file)) {
-				Files.createDirectories(file.toAbsolutePath().getParent());
-				byte[] random = new byte[32];
-				new SecureRandom().nextBytes(random);
-				try {
-					Files.writeString(file, Base64.getEncoder().encodeToString(random), StandardCharsets.US_ASCII,
-							java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
-					try {
-						Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-					}
-					catch (UnsupportedOperationException notPosix) {
-						// Windows: the file inherits the folder's access rules
-					}
-				}
-				catch (FileAlreadyExistsException another) {
-					// written by another instance at the same moment: read theirs
-				}
-			}
-			return new MailSigning(Base64.getDecoder().decode(Files.readString(file, StandardCharsets.US_ASCII).strip()));
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException("could not read or create the mail signing secret at " + file, e);
-		}
-		catch (IllegalArgumentException e) {
-			throw new IllegalStateException("the mail signing secret at " + file + " is not valid base64; delete it to generate a new one", e);
-		}
+		return new MailSigning(nl.luister.LocalSecret.configuredOrFile(configured, file, "mail signing secret"));
 	}
 
 	/** The Message-ID of a reply, with angle brackets. */
