@@ -3,6 +3,7 @@ package nl.luister.collab;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -11,6 +12,8 @@ import nl.luister.cases.CaseSummary;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 
 /**
@@ -21,9 +24,9 @@ import org.springframework.ui.Model;
  * has looked: the form shows the newer replies with "send anyway" ({@code force=true}) and "discard my draft"; the
  * API answers 409 with them. Cancelled replies don't count; the agent's own replies don't either.
  *
- * <p>Called with one line from each send endpoint, before {@code Replies.send}. Two sends in the same instant can
- * still both pass (the check and the insert are separate transactions); the window is the time of one insert.
- * Thread-safe; reads only.
+ * <p>The send endpoints run the check and the send together through {@link #whenClear}: one transaction with the
+ * case's row locked, so two agents sending at the same instant are taken one after the other and the second sees the
+ * first's reply. Thread-safe.
  */
 @Component
 public class ReplyConflicts {
@@ -62,10 +65,26 @@ public class ReplyConflicts {
 
 	private final JdbcClient jdbc;
 	private final CaseManagement cases;
+	private final TransactionTemplate tx;
 
-	ReplyConflicts(JdbcClient jdbc, CaseManagement cases) {
+	ReplyConflicts(JdbcClient jdbc, CaseManagement cases, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.cases = cases;
+		this.tx = new TransactionTemplate(transactions);
+	}
+
+	/**
+	 * Runs {@code send} when nothing stands in the way, in one transaction with the case's row locked (see the class
+	 * comment). For a form post ({@code model} given) a conflict goes into the model and the result is empty; for the API
+	 * ({@code model} {@code null}) it is thrown as {@link ReplyConflict}. Exceptions of {@code send} roll everything back.
+	 */
+	public <T> Optional<T> whenClear(long caseId, HttpServletRequest request, long actorId, Model model, Supplier<T> send) {
+		return tx.execute(status -> {
+			jdbc.sql("select id from cases where id = ? for update").param(caseId).query(Long.class).optional();
+			if (model == null) check(caseId, request, actorId);
+			else if (holdsBack(caseId, request, actorId, model)) return Optional.<T>empty();
+			return Optional.of(send.get());
+		});
 	}
 
 	/**

@@ -93,6 +93,27 @@ class ReplyConflictsIntegrationTests extends CollabFixture {
 	}
 
 	@Test
+	void twoAgentsSendingAtTheSameInstantAreTakenOneAfterTheOtherAndTheSecondIsHeldBack() throws Exception {
+		// both had seen no reply; whichever gets the case's row first sends, the other then sees that reply
+		var start = new java.util.concurrent.CyclicBarrier(2);
+		java.util.function.Function<String, java.util.concurrent.Callable<Integer>> send = who -> () -> {
+			start.await();
+			var login = who.equals("admin") ? httpBasic("admin", "admin-test-password") : httpBasic("bram", BRAM_PASSWORD);
+			return mvc.perform(post("/api/cases/{id}/replies", caseId).param("seenReply", "0").with(login)
+					.contentType(MediaType.APPLICATION_JSON).content("{\"text\": \"Tegelijk van " + who + "\"}")).andReturn().getResponse().getStatus();
+		};
+		var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+		for (int round = 0; round < 5; round++) {
+			jdbc.sql("delete from replies where case_id = ?").param(caseId).update();
+			var a = pool.submit(send.apply("admin"));
+			var b = pool.submit(send.apply("bram"));
+			assertThat(java.util.List.of(a.get(), b.get())).containsExactlyInAnyOrder(201, 409);
+			assertThat(replyCount()).isEqualTo(1);
+		}
+		pool.shutdown();
+	}
+
+	@Test
 	void theReplyFormShowsTheReviewPanelKeepsTheDraftAndSendsAnywayOnRequest() throws Exception {
 		var bramUser = userDetails.loadUserByUsername("bram");
 		long seen = conflicts.latestReplyId(caseId);

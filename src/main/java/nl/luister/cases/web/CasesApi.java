@@ -93,10 +93,11 @@ class CasesApi {
 	@PostMapping("/{id}/replies")
 	ResponseEntity<Map<String, Object>> reply(@PathVariable long id, @RequestBody NewReply body,
 			@AuthenticationPrincipal LuisterUser me, jakarta.servlet.http.HttpServletRequest request) {
-		conflicts.check(id, request, me.id().value());
-		if (!Boolean.TRUE.equals(body.answeredOnSite())) guard.check(id, body.text(), Boolean.TRUE.equals(body.confirmPersonalData()));
-		long replyId = Boolean.TRUE.equals(body.answeredOnSite()) ? replies.markAnsweredOnSite(id, body.text(), me.id().value())
-				: replies.send(id, body.text(), me.id().value());
+		boolean onSite = Boolean.TRUE.equals(body.answeredOnSite());
+		long replyId = conflicts.whenClear(id, request, me.id().value(), null, () -> {
+			if (!onSite) guard.check(id, body.text(), Boolean.TRUE.equals(body.confirmPersonalData()));
+			return onSite ? replies.markAnsweredOnSite(id, body.text(), me.id().value()) : replies.send(id, body.text(), me.id().value());
+		}).orElseThrow();
 		return ResponseEntity.created(URI.create("/api/cases/" + id))
 			.body(Map.of("id", replyId, "state", replies.state(replyId).orElseThrow().name().toLowerCase(java.util.Locale.ROOT)));
 	}

@@ -148,12 +148,14 @@ class InboxController {
 			HttpServletRequest request, HttpServletResponse response, @RequestHeader(name = "HX-Request", required = false) String htmx) {
 		if (text.isBlank()) return invalid(id, "reply", "inbox.reply.empty", text, me, model, response, htmx);
 		if (text.length() > 10_000) return invalid(id, "reply", "inbox.reply.tooLong", text, me, model, response, htmx);
-		if (conflicts.holdsBack(id, request, me.id().value(), model)) return invalid(id, "reply", "collab.conflict.stopped", text, me, model, response, htmx);
 		String sent = "inbox.done.reply";
 		try {
-			guard.check(id, text, confirmPersonalData);
-			long reply = replies.send(id, text, me.id().value());
-			if (replies.state(reply).orElse(null) == nl.luister.reply.ReplyState.AWAITING_APPROVAL) sent = "replying.done.awaiting";
+			java.util.Optional<Long> reply = conflicts.whenClear(id, request, me.id().value(), model, () -> {
+				guard.check(id, text, confirmPersonalData);
+				return replies.send(id, text, me.id().value());
+			});
+			if (reply.isEmpty()) return invalid(id, "reply", "collab.conflict.stopped", text, me, model, response, htmx);
+			if (replies.state(reply.get()).orElse(null) == nl.luister.reply.ReplyState.AWAITING_APPROVAL) sent = "replying.done.awaiting";
 		}
 		catch (PersonalDataInPublic e) {
 			model.addAttribute("personalData", e.findings());
@@ -173,8 +175,8 @@ class InboxController {
 			@AuthenticationPrincipal LuisterUser me, Model model, RedirectAttributes redirect, HttpServletRequest request, HttpServletResponse response,
 			@RequestHeader(name = "HX-Request", required = false) String htmx) {
 		if (text.length() > 10_000) return invalid(id, "answered", "inbox.reply.tooLong", text, me, model, response, htmx);
-		if (conflicts.holdsBack(id, request, me.id().value(), model)) return invalid(id, "answered", "collab.conflict.stopped", text, me, model, response, htmx);
-		replies.markAnsweredOnSite(id, text, me.id().value());
+		if (conflicts.whenClear(id, request, me.id().value(), model, () -> replies.markAnsweredOnSite(id, text, me.id().value())).isEmpty())
+			return invalid(id, "answered", "collab.conflict.stopped", text, me, model, response, htmx);
 		return done(id, "inbox.done.answered", me, model, redirect, htmx);
 	}
 
