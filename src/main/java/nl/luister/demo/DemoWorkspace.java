@@ -24,6 +24,11 @@ import nl.luister.channel.importer.MentionImport;
 import nl.luister.customer.InfluenceTiers;
 import nl.luister.log.MentionLog;
 import nl.luister.monitor.TopicManagement;
+import nl.luister.reply.TemplateDraft;
+import nl.luister.reply.Templates;
+import nl.luister.sla.Opening;
+import nl.luister.sla.SlaAdmin;
+import nl.luister.sla.SlaPolicy;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,7 +39,8 @@ import org.springframework.stereotype.Component;
 /**
  * Loads the demo workspace on start when {@code luister.demo=true}: the fictional parcel brand KoerierSnel
  * with its topics, one import source per channel and a few hundred Dutch and English mentions, shifted in
- * time so the newest is from a few minutes ago. Loading twice adds nothing: the workspace is recognised by
+ * time so the newest is from a few minutes ago, reply templates in Dutch and English, and SLA policies on office
+ * hours (and around the clock for severity 5). Loading twice adds nothing: the workspace is recognised by
  * its sources, and mentions are deduplicated anyway.
  */
 @Component
@@ -50,10 +56,14 @@ class DemoWorkspace {
 	private final MentionLog mentionLog;
 	private final InfluenceTiers tiers;
 	private final OwnedAccounts owned;
+	private final Templates templates;
+	private final SlaAdmin sla;
 
 	DemoWorkspace(TopicManagement topics, SourceAdmin sources, MentionImport importer, JsonMapper json, MentionLog mentionLog,
-			InfluenceTiers tiers, OwnedAccounts owned) {
+			InfluenceTiers tiers, OwnedAccounts owned, Templates templates, SlaAdmin sla) {
 		this.owned = owned;
+		this.templates = templates;
+		this.sla = sla;
 		this.mentionLog = mentionLog;
 		this.tiers = tiers;
 		this.topics = topics;
@@ -84,12 +94,30 @@ class DemoWorkspace {
 			sources.create(s.get("key").asString(), SourceAdmin.IMPORT_TYPE, s.get("name").asString(),
 					Channel.parse(s.get("channel").asString()), "{}", 0);
 		}
+		for (JsonNode t : workspace.get("templates")) {
+			templates.save(null, new TemplateDraft(null, t.get("language").asString(), t.get("name").asString(), t.get("keywords").asString(),
+					t.get("body").asString()), null);
+		}
+		serviceLevels();
 		ImportReport report = importer.importJsonl(shiftedToNow(), lines -> {
 		});
 		log.info("Demo workspace '{}' loaded: {} topics, {} mentions imported ({} rejected)",
 				workspace.get("brand").asString(), workspace.get("topics").size(), report.imported(), report.rejected());
 		// the newcomer should see influence tiers at once, not after the first scheduled recompute
 		Thread.ofVirtual().name("demo-tiers").start(this::tiersOnceProcessed);
+	}
+
+	/** Office hours (Mon–Fri 8–20, Sat 9–17, Amsterdam) for every case; around the clock, and escalating, for severity 5. */
+	private void serviceLevels() {
+		List<Opening> hours = new ArrayList<>();
+		for (java.time.DayOfWeek day : java.time.DayOfWeek.values()) {
+			if (day == java.time.DayOfWeek.SUNDAY) continue;
+			hours.addAll(Opening.parseDay(day, day == java.time.DayOfWeek.SATURDAY ? "09:00-17:00" : "08:00-20:00"));
+		}
+		long office = sla.createCalendar("Kantooruren", "Europe/Amsterdam", false, hours).id();
+		long always = sla.createCalendar("Dag en nacht", "Europe/Amsterdam", true, List.of()).id();
+		sla.createPolicy(new SlaPolicy(null, "Webcare", null, null, 0, office, 60, 120, 2 * 24 * 60, false));
+		sla.createPolicy(new SlaPolicy(null, "Ernst 5", null, 5, 0, always, 15, 30, 8 * 60, true));
 	}
 
 	private void tiersOnceProcessed() {

@@ -52,9 +52,18 @@ class DemoWorkspaceIntegrationTests {
 		await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("select count(*) from persons where tier is not null").query(Long.class).single() > 0);
 		assertThat(jdbc.sql("select max(tier) from persons").query(Integer.class).single()).isEqualTo(5);
 
+		// templates to pick from and SLA clocks on the open cases
+		assertThat(jdbc.sql("select language from reply_templates order by language").query(String.class).list()).containsExactly("en", "en", "nl", "nl");
+		assertThat(jdbc.sql("select count(*) from cases where status <> 'RESOLVED' and sla_policy_id is null").query(Long.class).single())
+			.as("every unresolved case is under a policy").isZero();
+		assertThat(jdbc.sql("select count(*) from cases where status in ('NEW', 'OPEN') and sla_first_due is null and sla_res_due is null")
+			.query(Long.class).single()).as("a clock runs on every case waiting for us (pending ones wait for the customer)").isZero();
+
 		// loading again adds nothing
 		demo.load();
 		assertThat(jdbc.sql("select count(*) from topics").query(Long.class).single()).isEqualTo(6);
+		assertThat(jdbc.sql("select count(*) from reply_templates").query(Long.class).single()).isEqualTo(4);
+		assertThat(jdbc.sql("select count(*) from sla_policies").query(Long.class).single()).isEqualTo(2);
 		assertThat(jdbc.sql("select count(*) from mention_log").query(Long.class).single()).isZero();
 	}
 }
