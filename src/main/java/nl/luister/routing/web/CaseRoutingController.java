@@ -35,7 +35,7 @@ class CaseRoutingController {
 		if (team != null) routing.moveToTeam(List.of(id), team, me.id().value());
 		else routing.route(List.of(id));
 		redirect.addFlashAttribute("flash", "routing.case.routed");
-		return "redirect:/cases/" + id;
+		return "redirect:" + forThisAnswer("/cases/" + id);
 	}
 
 	@PostMapping("/cases/bulk")
@@ -54,6 +54,14 @@ class CaseRoutingController {
 		catch (IllegalArgumentException e) {
 			redirect.addFlashAttribute("flashError", "routing.bulk.invalid");
 		}
-		return "redirect:" + target;
+		return "redirect:" + forThisAnswer(target);
+	}
+
+	/**
+	 * The page to return to, marked ({@code done=1}) so that the flash message waits for exactly this request: the
+	 * inbox's live refresh (htmx, after the same change) asks for the same path and would otherwise take the message first.
+	 */
+	private static String forThisAnswer(String target) {
+		return target + (target.contains("?") ? "&" : "?") + "done=1";
 	}
 }

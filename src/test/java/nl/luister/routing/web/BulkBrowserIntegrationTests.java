@@ -98,7 +98,14 @@ class BulkBrowserIntegrationTests {
 		page.locator("[data-bulk-resolve]").click();
 
 		// any flash first, so a failure shows what the page said instead
-		assertThat(page.locator(".flash")).hasText("3 cases resolved.");
+		try {
+			assertThat(page.locator(".flash")).hasText("3 cases resolved.");
+		}
+		catch (AssertionError e) {
+			page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/screenshots/bulk-failure.png")));
+			throw new AssertionError("no flash after Resolve; the page is at " + page.url() + " and says: "
+					+ page.locator("main, body").first().innerText().lines().limit(15).toList(), e);
+		}
 		assertThat(page.locator(".flash-ok")).hasText("3 cases resolved.");
 		assertThat(rows).hasCount(1);
 		org.assertj.core.api.Assertions.assertThat(jdbc.sql("select count(*) from cases where status = 'RESOLVED'").query(Long.class).single())
