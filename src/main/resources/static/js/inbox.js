@@ -1,5 +1,6 @@
 /*
- * The live inbox. htmx re-fetches the case list when the server sends the SSE event "cases"; this script
+ * The live inbox. htmx re-fetches the case list when the server sends the SSE event "cases" (and once when the
+ * connection opens, for what changed before it did); this script
  * keeps the open case's row selected across those swaps, marks rows that were not there before (they slide
  * in) and tells screen readers "N new cases" through #inbox-news (aria-live). Loaded only by the inbox page.
  */
@@ -7,6 +8,8 @@
 	'use strict';
 
 	var known = null;
+	// set while the refresh asked for when the live connection opened is on its way
+	var refreshOnOpen = false;
 
 	function rowIds(root) {
 		return Array.prototype.map.call((root || document).querySelectorAll('[data-row][data-case-id]'), function (row) {
@@ -42,7 +45,8 @@
 		// Only a live refresh (same filters) counts as news; switching views is not.
 		if (target && target.id === 'list') {
 			var trigger = event.detail.requestConfig && event.detail.requestConfig.triggeringEvent;
-			known = trigger && trigger.type === 'sse:cases' ? rowIds(target) : null;
+			known = (trigger && trigger.type === 'sse:cases') || refreshOnOpen ? rowIds(target) : null;
+			refreshOnOpen = false;
 		}
 	});
 
@@ -61,6 +65,15 @@
 			announce(fresh);
 		}
 		markSelected();
+	});
+
+	// The live connection opens a moment after the page is drawn (and again after a dropped connection): whatever
+	// changed in between sent its event to nobody, so the list refreshes once when the connection opens.
+	document.addEventListener('htmx:sseOpen', function () {
+		var list = document.getElementById('list');
+		if (!list || !window.htmx || !list.getAttribute('hx-get')) return;
+		refreshOnOpen = true;
+		window.htmx.ajax('GET', list.getAttribute('hx-get'), { source: list, target: list, swap: 'outerHTML' });
 	});
 
 	// Keep keyboard focus on the row that was focused before a live refresh replaced it.

@@ -160,6 +160,31 @@ class InboxBrowserIntegrationTests {
 		assertThat(page.locator("html")).hasAttribute("lang", "nl");
 	}
 
+	@Test
+	void whenTheLiveConnectionOpensTheListCatchesUpWithWhatItMissed() {
+		Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale("en-GB")).newPage();
+		// no live connection at all (a proxy that drops it): events sent meanwhile reach nobody
+		page.route("**/inbox/events", com.microsoft.playwright.Route::abort);
+		page.navigate(url("/login"));
+		page.locator("#username").fill("admin");
+		page.locator("#password").fill("admin-test-password");
+		page.locator("form.form button[type=submit]").click();
+		Locator rows = page.locator("[data-row]");
+		assertThat(rows).hasCount(3);
+
+		ingestion.ingestPushed(mastodon, List.of(mention("m4", Channel.MASTODON, "evi", "Evi", null,
+				"KoerierSnel, mijn pakket is beschadigd aangekomen", null, Instant.now())));
+		await().atMost(Duration.ofSeconds(20)).until(() -> cases.inbox(InboxFilter.openCases()).size() == 4);
+		assertThat(rows).hasCount(3);
+
+		// the connection opens (as htmx's SSE extension announces it): the list refreshes once and marks the new row
+		page.evaluate("document.querySelector('[sse-connect]').dispatchEvent(new CustomEvent('htmx:sseOpen', { bubbles: true }))");
+		assertThat(page.locator("[data-row]", new Page.LocatorOptions().setHasText("beschadigd aangekomen")))
+			.isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(10_000));
+		assertThat(rows).hasCount(4);
+		assertThat(page.locator("#inbox-news")).containsText("1 new case");
+	}
+
 	private String url(String path) {
 		return "http://localhost:" + port + path;
 	}
