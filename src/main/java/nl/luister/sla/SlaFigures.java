@@ -10,29 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import nl.luister.analytics.rollup.CaseRollupsRecounted;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * SLA compliance and breach counts for dashboards and reports. First-response compliance counts the cases opened in the
  * period that had a first-response target and whose clock ended (answered, or breached): the share answered within
  * target; resolution compliance the cases resolved in the period with a resolution target: the share resolved without a
  * resolution breach; breaches are counted on the day the check found them. Periods of whole days read the day rollup
- * {@code rollup_sla_day} (recounted like the webcare rollups: the last weeks every minute, a year at start and nightly,
- * under {@code luister.analytics.rollups.scheduled}); other periods count from cases and breaches directly. Thread-safe.
+ * {@code rollup_sla_day} (recounted for the same days each time the webcare rollups are: {@link CaseRollupsRecounted});
+ * other periods count from cases and breaches directly. Thread-safe.
  */
 @Component
 public class SlaFigures {
 
-	private static final Logger log = LoggerFactory.getLogger(SlaFigures.class);
 
 	private static final String FIRST = """
 			select %1$s, c.channel, count(*) as total,
@@ -55,15 +52,10 @@ public class SlaFigures {
 
 	private final JdbcClient jdbc;
 	private final ZoneId zone;
-	private final int recentDays;
-	private final boolean enabled;
 
-	SlaFigures(JdbcClient jdbc, @Value("${luister.analytics.zone:Europe/Amsterdam}") ZoneId zone,
-			@Value("${luister.analytics.case-rollup-days:35}") int recentDays, @Value("${luister.analytics.rollups.scheduled:true}") boolean enabled) {
+	SlaFigures(JdbcClient jdbc, @Value("${luister.analytics.zone:Europe/Amsterdam}") ZoneId zone) {
 		this.jdbc = jdbc;
 		this.zone = zone;
-		this.recentDays = recentDays;
-		this.enabled = enabled;
 	}
 
 	/**
@@ -127,24 +119,14 @@ public class SlaFigures {
 		by.merge(c.channel(), c, ChannelSla::plus);
 	}
 
-	@Scheduled(fixedDelayString = "${luister.analytics.case-rollup-tick:PT1M}", initialDelayString = "PT1M")
-	void recent() {
-		if (!enabled) return;
-		LocalDate today = LocalDate.now(zone);
-		refresh(today.minusDays(recentDays), today);
-	}
-
-	@EventListener(ApplicationReadyEvent.class)
-	@Scheduled(cron = "${luister.analytics.case-rollup-nightly:0 30 3 * * *}", zone = "${luister.analytics.zone:Europe/Amsterdam}")
-	void year() {
-		if (!enabled) return;
-		LocalDate today = LocalDate.now(zone);
-		try {
-			refresh(today.minusDays(400), today);
-		}
-		catch (RuntimeException e) {
-			log.error("Recounting the SLA rollup failed; the next run tries again", e);
-		}
+	/**
+	 * Recounts the same days as the webcare rollups, on their schedule, in a transaction of its own once theirs has
+	 * committed: a failure here leaves theirs in place and is tried again with their next run.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	@Transactional(propagation = Propagation.REQUIRES_NEW)
+	void caseRollupsRecounted(CaseRollupsRecounted recounted) {
+		refresh(recounted.from(), recounted.to());
 	}
 
 	/** Recounts the days {@code from} to {@code to} inclusive. */

@@ -75,6 +75,9 @@ class SlaClocksIntegrationTests {
 	SlaFigures figures;
 
 	@Autowired
+	nl.luister.analytics.rollup.CaseRollups caseRollups;
+
+	@Autowired
 	Reports reports;
 
 	@Autowired
@@ -372,6 +375,11 @@ class SlaClocksIntegrationTests {
 		List<SlaFigures.ChannelSla> fromRollup = figures.of(today.minusDays(1).atStartOfDay(zone).toInstant(),
 				today.plusDays(1).atStartOfDay(zone).toInstant());
 		assertThat(fromRollup).isEqualTo(direct);
+		// recounting the webcare rollups recounts the SLA rollup for the same days
+		jdbc.sql("delete from rollup_sla_day").update();
+		caseRollups.refresh(today.minusDays(1), today);
+		assertThat(figures.of(today.minusDays(1).atStartOfDay(zone).toInstant(), today.plusDays(1).atStartOfDay(zone).toInstant()))
+			.isEqualTo(direct);
 
 		String dashboard = mvc.perform(get("/dashboards").param("days", "7").with(user(accounts.loadUserByUsername("admin"))))
 			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,9 +42,12 @@ public class CaseRollups {
 	private final ZoneId zone;
 	private final int recentDays;
 	private final boolean enabled;
+	private final ApplicationEventPublisher events;
 
 	CaseRollups(JdbcClient jdbc, @Value("${luister.analytics.zone:Europe/Amsterdam}") ZoneId zone,
-			@Value("${luister.analytics.case-rollup-days:35}") int recentDays, @Value("${luister.analytics.rollups.scheduled:true}") boolean enabled) {
+			@Value("${luister.analytics.case-rollup-days:35}") int recentDays, @Value("${luister.analytics.rollups.scheduled:true}") boolean enabled,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.zone = zone;
 		this.recentDays = recentDays;
@@ -70,7 +74,7 @@ public class CaseRollups {
 		}
 	}
 
-	/** Recounts the days {@code from} to {@code to} inclusive. */
+	/** Recounts the days {@code from} to {@code to} inclusive and announces it ({@link CaseRollupsRecounted}). */
 	@Transactional
 	public void refresh(LocalDate from, LocalDate to) {
 		Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
@@ -126,6 +130,7 @@ public class CaseRollups {
 				group by day, team""".formatted(z))
 			.params(start, end, start, end)
 			.update();
+		events.publishEvent(new CaseRollupsRecounted(from, to));
 	}
 
 	/** SQL for a histogram of {@code value} over the bins: one count per bin, null values left out. */
