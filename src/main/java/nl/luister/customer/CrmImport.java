@@ -188,37 +188,27 @@ public class CrmImport {
 		List<Parsed> oneByOne = new ArrayList<>();
 		for (Parsed p : parsed) (keys(p.customer()).stream().allMatch(k -> keyCount.get(k) == 1) ? alone : oneByOne).add(p);
 
-		Map<Integer, List<Match>> found = lookUp(alone);
+		Map<Integer, List<Match>> found = lookUp(alone.stream().map(Parsed::customer).toList());
 		List<Parsed> creates = new ArrayList<>();
 		List<Parsed> updates = new ArrayList<>();
 		List<Long> targets = new ArrayList<>();
 		List<String> whys = new ArrayList<>();
 		for (int i = 0; i < alone.size(); i++) {
 			Parsed p = alone.get(i);
-			List<Match> matches = found.getOrDefault(i, List.of());
-			Long byNumber = null;
-			TreeSet<Long> evidence = new TreeSet<>();
-			String conflict = null;
-			for (Match m : matches) {
-				if (m.why().equals("number")) byNumber = m.personId();
-				else {
-					if (m.customerNumber() != null && !m.customerNumber().equals(p.customer().customerNumber()))
-						conflict = "the " + m.why() + " belongs to person " + m.personId() + ", who has another customer number";
-					evidence.add(m.personId());
-				}
+			Decision d;
+			try {
+				d = decide(p.customer(), found.getOrDefault(i, List.of()));
 			}
-			if (conflict != null) {
-				out.add(new CrmImportReport.RowOutcome(p.row().line(), "REJECTED", null, conflict));
+			catch (Conflict e) {
+				out.add(new CrmImportReport.RowOutcome(p.row().line(), "REJECTED", null, e.getMessage()));
 				continue;
 			}
-			Long target = byNumber != null ? byNumber : evidence.isEmpty() ? null : evidence.first();
-			if (target != null) evidence.remove(target);
-			if (!evidence.isEmpty()) oneByOne.add(p);
-			else if (target == null) creates.add(p);
+			if (!d.others().isEmpty()) oneByOne.add(p);
+			else if (d.target() == null) creates.add(p);
 			else {
 				updates.add(p);
-				targets.add(target);
-				whys.add(byNumber != null ? "customer number" : matches.stream().map(Match::why).distinct().reduce((a, b) -> a + ", " + b).orElse(""));
+				targets.add(d.target());
+				whys.add(d.why());
 			}
 		}
 
@@ -258,12 +248,12 @@ public class CrmImport {
 	 * over {@code = any(array)}, so the plan stays right while an import grows the tables faster than their
 	 * statistics follow (a join with the unnested rows turned into sequential scans there).
 	 */
-	private Map<Integer, List<Match>> lookUp(List<Parsed> rows) {
+	private Map<Integer, List<Match>> lookUp(List<Customer> rows) {
 		if (rows.isEmpty()) return Map.of();
 		Map<String, Integer> rowOf = new HashMap<>();
 		List<String> numbers = new ArrayList<>(), mails = new ArrayList<>(), handleChannels = new ArrayList<>(), handles = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
-			Customer c = rows.get(i).customer();
+			Customer c = rows.get(i);
 			rowOf.put("n:" + c.customerNumber(), i);
 			numbers.add(c.customerNumber());
 			if (c.fields().email() != null) {
@@ -460,22 +450,15 @@ public class CrmImport {
 	private record Match(String why, long personId, String customerNumber) {
 	}
 
-	private List<CrmImportReport.RowOutcome> apply(long line, Customer c, boolean dryRun, Long actorId) {
-		String[] channels = c.channels();
-		String[] handles = c.handles();
-		List<Match> matches = jdbc.sql("""
-				select 'number', id, customer_number from persons where customer_number = ? and merged_into is null
-				union all
-				select 'e-mail address', i.person_id, p.customer_number from identities i join persons p on p.id = i.person_id
-				where i.channel = 'email' and lower(i.handle) = lower(?)
-				union all
-				select 'CRM e-mail address', p.id, p.customer_number from persons p where lower(p.email) = lower(?) and p.merged_into is null
-				union all
-				select h.c || ' handle', i.person_id, p.customer_number from unnest(?::text[], ?::text[]) as h(c, hd)
-				join identities i on i.channel = h.c and lower(i.handle) = lower(h.hd) join persons p on p.id = i.person_id""")
-			.params(c.customerNumber(), c.fields().email(), c.fields().email(), channels, handles)
-			.query((rs, n) -> new Match(rs.getString(1), rs.getLong(2), rs.getString(3)))
-			.list();
+	/**
+	 * What a row's matches decide: the person it is written to ({@code null}: a new one), the other persons its
+	 * evidence points at (linked to it), and what it was found by.
+	 */
+	private record Decision(Long target, TreeSet<Long> others, String why) {
+	}
+
+	/** @throws Conflict when a match belongs to a person with another customer number */
+	private static Decision decide(Customer c, List<Match> matches) {
 		Long byNumber = null;
 		TreeSet<Long> evidence = new TreeSet<>();
 		for (Match m : matches) {
@@ -486,23 +469,30 @@ public class CrmImport {
 				evidence.add(m.personId());
 			}
 		}
-		List<CrmImportReport.RowOutcome> out = new ArrayList<>(2);
 		Long target = byNumber != null ? byNumber : evidence.isEmpty() ? null : evidence.first();
 		if (target != null) evidence.remove(target);
-		if (target == null) {
+		String why = byNumber != null ? "customer number" : matches.stream().filter(m -> !m.why().equals("number"))
+			.map(Match::why).distinct().reduce((a, b) -> a + ", " + b).orElse("");
+		return new Decision(target, evidence, why);
+	}
+
+	/** One row on its own: the look-up, then create, or link and update. */
+	private List<CrmImportReport.RowOutcome> apply(long line, Customer c, boolean dryRun, Long actorId) {
+		Decision d = decide(c, lookUp(List.of(c)).getOrDefault(0, List.of()));
+		List<CrmImportReport.RowOutcome> out = new ArrayList<>(2);
+		if (d.target() == null) {
 			long id = insert(c);
 			addHandles(id, c);
 			out.add(new CrmImportReport.RowOutcome(line, "CREATED", dryRun ? null : id, null));
 			return out;
 		}
-		for (long other : evidence) {
+		long target = d.target();
+		for (long other : d.others()) {
 			links.merge(target, other, PersonLinks.Evidence.CRM, actorId);
 			out.add(new CrmImportReport.RowOutcome(line, "LINKED", target, "person " + other + " joins person " + target));
 		}
 		boolean changed = update(target, c) | addHandles(target, c) > 0;
-		String why = byNumber != null ? "customer number" : matches.stream().filter(m -> m.personId() == target || !m.why().equals("number"))
-			.map(Match::why).distinct().reduce((a, b) -> a + ", " + b).orElse("");
-		out.add(new CrmImportReport.RowOutcome(line, changed || !evidence.isEmpty() ? "UPDATED" : "UNCHANGED", target, "found by " + why));
+		out.add(new CrmImportReport.RowOutcome(line, changed || !d.others().isEmpty() ? "UPDATED" : "UNCHANGED", target, "found by " + d.why()));
 		return out;
 	}
 
