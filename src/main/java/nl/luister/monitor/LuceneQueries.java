@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.apache.lucene.document.IntPoint;
@@ -72,6 +73,36 @@ final class LuceneQueries {
 			}
 		});
 		return found[0];
+	}
+
+	/** The fields a compiled query reads. */
+	static Set<String> fields(Query query) {
+		Set<String> fields = new java.util.HashSet<>();
+		query.visit(new QueryVisitor() {
+			@Override
+			public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+				return this;
+			}
+
+			@Override
+			public boolean acceptField(String field) {
+				fields.add(field);
+				return true;
+			}
+
+			@Override
+			public void consumeTerms(Query leaf, Term... terms) {
+				for (Term term : terms) {
+					fields.add(term.field());
+				}
+			}
+
+			@Override
+			public void consumeTermsMatching(Query leaf, String field, Supplier<ByteRunAutomaton> automaton) {
+				fields.add(field);
+			}
+		});
+		return fields;
 	}
 
 	private static IndexSearcher noDocuments() {
@@ -321,7 +352,7 @@ final class LuceneQueries {
 		return best;
 	}
 
-	private static String stemmed(String word, String field, Stemming stemming) {
+	static String stemmed(String word, String field, Stemming stemming) {
 		return (stemming == Stemming.NONE) ? word : MentionAnalysis.stem(word, field);
 	}
 

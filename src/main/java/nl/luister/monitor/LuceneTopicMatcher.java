@@ -29,6 +29,7 @@ import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultiMatchingQueries;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
@@ -38,6 +39,9 @@ import org.apache.lucene.monitor.QueryTree;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.monitor.TermWeightor;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.SingleInstanceLockFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,7 +111,11 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** Topics changed since the last merge, all verified against every batch (no presearcher). */
 	private final Monitor fresh;
 
-	private final MatcherFactory<QueryMatch> verifier;
+	/** Whether candidates are verified by {@link VerifyingMatcher} (direct forms first) or the monitor's own matcher. */
+	private final boolean directVerification;
+
+	/** The direct form of every registered topic that has one, by the monitor's query id (the topic id). */
+	private final Map<String, DirectTopic> direct = new ConcurrentHashMap<>();
 
 	private final Object writeLock = new Object();
 
@@ -155,23 +163,37 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** Whether some topic has a wildcard word, so mentions need the prefix and suffix fields. */
 	private volatile boolean affixes;
 
+	/** The terms a batch's index holds; replaced as a whole by {@link #replaceAll}, added to by {@link #put}. */
+	private volatile IndexedTerms indexed = new IndexedTerms();
+
 	/** A matcher with Luister's presearcher. */
 	public LuceneTopicMatcher() {
 		this(Presearching.MULTIPASS);
 	}
 
 	public LuceneTopicMatcher(Presearching presearching) {
-		this.verifier = switch (presearching) {
-			case MULTIPASS, WEIGHTED -> VerifyingMatcher.FACTORY;
-			case DEFAULT, NONE -> QueryMatch.SIMPLE_MATCHER;
+		this.directVerification = switch (presearching) {
+			case MULTIPASS, WEIGHTED -> true;
+			case DEFAULT, NONE -> false;
 		};
 		try {
-			this.monitor = new Monitor(MentionAnalysis.ANALYZER, presearcher(presearching));
-			this.fresh = new Monitor(MentionAnalysis.ANALYZER, Presearcher.NO_FILTERING);
+			this.monitor = new Monitor(MentionAnalysis.ANALYZER, presearcher(presearching), configuration());
+			this.fresh = new Monitor(MentionAnalysis.ANALYZER, Presearcher.NO_FILTERING, configuration());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not create the in-memory query index", ex);
 		}
+	}
+
+	/**
+	 * The query index in memory, each file in one buffer: the default keeps a file as a list of blocks, and every
+	 * clone of an input (one per term lookup of a presearch) copied that list; at 100k topics that was a quarter of
+	 * matching one mention.
+	 */
+	private static MonitorConfiguration configuration() {
+		return new MonitorConfiguration().setDirectoryProvider(() -> new ByteBuffersDirectory(
+				new SingleInstanceLockFactory(), ByteBuffersDataOutput::new, ByteBuffersDirectory.OUTPUT_AS_ONE_BUFFER),
+				null);
 	}
 
 	private static Presearcher presearcher(Presearching presearching) {
@@ -204,20 +226,30 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	@Override
 	public void replaceAll(Collection<StandingQuery> standing) {
 		List<MonitorQuery> compiled = new ArrayList<>(standing.size());
+		List<Compiled> topics = new ArrayList<>(standing.size());
 		Map<Long, Query> byId = new HashMap<>();
+		Map<String, DirectTopic> directById = new HashMap<>();
 		for (StandingQuery query : standing) {
-			MonitorQuery mq = compile(query);
+			Compiled topic = compile(query);
+			topics.add(topic);
+			MonitorQuery mq = topic.query();
 			compiled.add(mq);
 			byId.put(query.topicId(), mq.getQuery());
+			if (topic.direct() != null) {
+				directById.put(mq.getId(), topic.direct());
+			}
 		}
 		synchronized (this.mergeLock) {
 			synchronized (this.writeLock) {
 				for (StandingQuery query : standing) {
 					noteStemming(query.stemming());
 				}
-				for (MonitorQuery query : compiled) {
-					noteAffixes(query.getQuery());
+				IndexedTerms terms = new IndexedTerms();
+				for (Compiled topic : topics) {
+					noteAffixes(topic.query().getQuery());
+					terms.add(topic.query().getQuery(), topic.verifiedByLucene());
 				}
+				this.indexed = terms;
 				try {
 					this.monitor.register(compiled);
 					List<String> gone = new ArrayList<>();
@@ -245,16 +277,20 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 				this.stale.clear();
 				this.queries.putAll(byId);
 				this.queries.keySet().retainAll(byId.keySet());
+				this.direct.putAll(directById);
+				this.direct.keySet().retainAll(directById.keySet());
 			}
 		}
 	}
 
 	@Override
 	public void put(StandingQuery query) {
-		MonitorQuery compiled = compile(query);
+		Compiled topic = compile(query);
+		MonitorQuery compiled = topic.query();
 		synchronized (this.writeLock) {
 			noteStemming(query.stemming());
 			noteAffixes(compiled.getQuery());
+			this.indexed.add(compiled.getQuery(), topic.verifiedByLucene());
 			try {
 				this.fresh.register(compiled);
 			}
@@ -266,6 +302,12 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			this.view = new View(with(this.view.shadowed(), id), with(this.view.fresh(), id));
 			this.pending.put(query.topicId(), compiled);
 			this.queries.put(query.topicId(), compiled.getQuery());
+			if (topic.direct() != null) {
+				this.direct.put(id, topic.direct());
+			}
+			else {
+				this.direct.remove(id);
+			}
 			scheduleMerge();
 		}
 	}
@@ -277,6 +319,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 				return;
 			}
 			String id = Long.toString(topicId);
+			this.direct.remove(id);
 			this.view = new View(with(this.view.shadowed(), id), without(this.view.fresh(), id));
 			if (this.pending.put(topicId, REMOVED) instanceof MonitorQuery) {
 				this.stale.add(id);
@@ -416,18 +459,30 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		boolean withDutch = this.dutch;
 		boolean withEnglish = this.english;
 		boolean withAffixes = this.affixes;
+		IndexedTerms withTerms = this.indexed;
 		Document[] docs = new Document[batch.size()];
-		for (int i = 0; i < docs.length; i++) {
-			docs[i] = MentionAnalysis.document(batch.get(i), withDutch, withEnglish, withAffixes);
+		MatcherFactory<QueryMatch> verifier;
+		if (this.directVerification) {
+			MentionBatch mentions = new MentionBatch(batch);
+			for (int i = 0; i < docs.length; i++) {
+				docs[i] = mentions.presearchDocument(i, withDutch, withEnglish, withAffixes, withTerms);
+			}
+			verifier = VerifyingMatcher.factory(mentions, this.direct);
+		}
+		else {
+			for (int i = 0; i < docs.length; i++) {
+				docs[i] = MentionAnalysis.document(batch.get(i), withDutch, withEnglish, withAffixes);
+			}
+			verifier = QueryMatch.SIMPLE_MATCHER;
 		}
 		List<Set<Long>> results = new ArrayList<>(docs.length);
 		this.matching.readLock().lock();
 		try {
 			View seen = this.view;
-			collect(this.monitor, docs, batch, seen.shadowed()::contains, results);
+			collect(this.monitor, docs, batch, verifier, seen.shadowed()::contains, results);
 			if (!seen.fresh().isEmpty()) {
 				List<Set<Long>> freshResults = new ArrayList<>(docs.length);
-				collect(this.fresh, docs, batch, id -> !seen.fresh().contains(id), freshResults);
+				collect(this.fresh, docs, batch, verifier, id -> !seen.fresh().contains(id), freshResults);
 				for (int i = 0; i < docs.length; i++) {
 					if (!freshResults.get(i).isEmpty()) {
 						Set<Long> both = new LinkedHashSet<>(results.get(i));
@@ -448,17 +503,17 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	}
 
 	/** One index's matches for the batch, without the {@code hidden} topic ids, appended to {@code results}. */
-	private void collect(Monitor index, Document[] docs, List<MatchDocument> batch, java.util.function.Predicate<String> hidden,
-			List<Set<Long>> results)
+	private void collect(Monitor index, Document[] docs, List<MatchDocument> batch, MatcherFactory<QueryMatch> verifier,
+			java.util.function.Predicate<String> hidden, List<Set<Long>> results)
 			throws IOException {
 		if (docs.length == 1) {
-			MatchingQueries<QueryMatch> matches = index.match(docs[0], this.verifier);
+			MatchingQueries<QueryMatch> matches = index.match(docs[0], verifier);
 			this.candidates.addAndGet(matches.getQueriesRun());
 			results.add(ids(matches.getMatches(), hidden));
 			retryErrors(matches.getErrors(), batch, results, hidden);
 		}
 		else {
-			MultiMatchingQueries<QueryMatch> matches = index.match(docs, this.verifier);
+			MultiMatchingQueries<QueryMatch> matches = index.match(docs, verifier);
 			this.candidates.addAndGet(matches.getQueriesRun());
 			for (int i = 0; i < docs.length; i++) {
 				results.add(ids(matches.getMatches(i), hidden));
@@ -530,7 +585,17 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		}
 	}
 
-	private static MonitorQuery compile(StandingQuery query) {
+	/** A topic as the monitor indexes it, and its direct form ({@code null} when it has none). */
+	private record Compiled(MonitorQuery query, DirectTopic direct) {
+
+		/** Whether Lucene verifies the topic (on the batch's index) rather than its direct form. */
+		boolean verifiedByLucene() {
+			return this.direct == null || !this.direct.exact();
+		}
+
+	}
+
+	private static Compiled compile(StandingQuery query) {
 		TopicQuery parsed;
 		try {
 			parsed = TopicQuery.parse(query.query(), query.stemming());
@@ -538,8 +603,8 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		catch (QuerySyntaxError ex) {
 			throw new QuerySyntaxError("topic " + query.topicId() + ": " + ex.getMessage(), ex.column());
 		}
-		return new MonitorQuery(Long.toString(query.topicId()), LuceneQueries.prerewritten(parsed.lucene()), null,
-				Map.of());
+		return new Compiled(new MonitorQuery(Long.toString(query.topicId()), LuceneQueries.prerewritten(parsed.lucene()),
+				null, Map.of()), DirectTopic.compile(parsed.root(), parsed.stemming()));
 	}
 
 	/** The topics the presearcher picks for one mention, without verifying them (diagnostics and benchmarks). */

@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +25,8 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -95,6 +98,24 @@ final class MentionAnalysis {
 		}
 	};
 
+	/**
+	 * Words with their positions (phrases and proximity read them), without norms: matching never scores, and the
+	 * norms of every field of every mention were a visible share of indexing a batch.
+	 */
+	private static final FieldType WORDS = fieldType(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+
+	/** Terms a query only asks the presence of (word pairs, prefixes, suffixes): no positions, no norms. */
+	private static final FieldType TERMS_ONLY = fieldType(IndexOptions.DOCS);
+
+	private static FieldType fieldType(IndexOptions options) {
+		FieldType type = new FieldType();
+		type.setTokenized(true);
+		type.setOmitNorms(true);
+		type.setIndexOptions(options);
+		type.freeze();
+		return type;
+	}
+
 	private static final Pattern HASHTAG = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_&])#([\\p{L}\\p{M}\\p{N}_]+)");
 
 	private static final Pattern MENTION = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}_])@([\\p{L}\\p{M}\\p{N}_]+)");
@@ -114,33 +135,158 @@ final class MentionAnalysis {
 	/** A document for the monitor; stemmed fields and prefix/suffix fields only when some topic needs them. */
 	static Document document(MatchDocument mention, boolean dutch, boolean english, boolean affixes) {
 		Document doc = new Document();
-		String all = (mention.title() == null) ? nullToEmpty(mention.text()) : mention.title() + "\n" + nullToEmpty(mention.text());
+		String all = allText(mention);
 		addText(doc, TEXT, all, dutch, english, affixes);
-		doc.add(new TextField(PAIRS, all, Field.Store.NO));
+		doc.add(new Field(PAIRS, all, TERMS_ONLY));
 		if (mention.title() != null) {
 			addText(doc, TITLE, mention.title(), dutch, english, affixes);
 		}
-		doc.add(new TextField(RAW, all, Field.Store.NO));
-		addKeyword(doc, "author", handle(mention.authorHandle()), affixes);
-		for (String tag : extract(HASHTAG, all)) {
-			addKeyword(doc, "tag", tag, affixes);
-		}
-		for (String handle : extract(MENTION, all)) {
-			addKeyword(doc, "mention", handle, affixes);
-		}
-		if (mention.url() != null) {
-			addKeyword(doc, "url", normalizeUrl(mention.url()), affixes);
-			for (String suffix : hostSuffixes(host(mention.url()))) {
-				doc.add(new StringField("site", suffix, Field.Store.NO));
+		doc.add(new Field(RAW, all, WORDS));
+		keywords(mention, all, (field, value) -> {
+			if (field.equals("site")) {
+				doc.add(new StringField(field, value, Field.Store.NO));
 			}
-		}
-		addKeyword(doc, "lang", lower(mention.language()), false);
-		addKeyword(doc, "source", lower(mention.sourceKey()), false);
-		addKeyword(doc, "channel", lower(mention.channel()), false);
+			else {
+				addKeyword(doc, field, value, affixes);
+			}
+		});
 		if (mention.followers() != null) {
 			doc.add(new IntPoint(FOLLOWERS, mention.followers()));
 		}
 		return doc;
+	}
+
+	/** What the {@code text} field is made of: the title (if any), a line break, then the text. */
+	static String allText(MatchDocument mention) {
+		return (mention.title() == null) ? nullToEmpty(mention.text()) : mention.title() + "\n" + nullToEmpty(mention.text());
+	}
+
+	/**
+	 * The values of the keyword fields ({@code author}, {@code tag}, {@code mention}, {@code url}, {@code site},
+	 * {@code lang}, {@code source}, {@code channel}) in the order {@link #document} indexes them; empty values are
+	 * left out. {@code all} is {@link #allText} of the mention.
+	 */
+	static void keywords(MatchDocument mention, String all, java.util.function.BiConsumer<String, String> sink) {
+		keyword(sink, "author", handle(mention.authorHandle()));
+		for (String tag : extract(HASHTAG, all)) {
+			keyword(sink, "tag", tag);
+		}
+		for (String handle : extract(MENTION, all)) {
+			keyword(sink, "mention", handle);
+		}
+		if (mention.url() != null) {
+			keyword(sink, "url", normalizeUrl(mention.url()));
+			for (String suffix : hostSuffixes(host(mention.url()))) {
+				sink.accept("site", suffix);
+			}
+		}
+		keyword(sink, "lang", lower(mention.language()));
+		keyword(sink, "source", lower(mention.sourceKey()));
+		keyword(sink, "channel", lower(mention.channel()));
+	}
+
+	private static void keyword(java.util.function.BiConsumer<String, String> sink, String field, String value) {
+		if (value != null && !value.isEmpty()) {
+			sink.accept(field, value);
+		}
+	}
+
+	/** The words of a text field as it is indexed ({@code text}, {@code title}, a stemmed twin, or {@code raw}). */
+	static List<String> tokens(String field, String value) {
+		if (field.equals(RAW)) {
+			return rawTokens(value);
+		}
+		if (field.equals(TEXT) || field.equals(TITLE)) {
+			return TokenizedText.tokenize(value);
+		}
+		List<String> tokens = new ArrayList<>();
+		try (TokenStream stream = ANALYZER.tokenStream(field, value)) {
+			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+			stream.reset();
+			while (stream.incrementToken()) {
+				tokens.add(term.toString());
+			}
+			stream.end();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return tokens;
+	}
+
+	/**
+	 * {@link #document} from words already split (no second analysis), holding only what {@code indexed} keeps: the
+	 * terms registered topics name, and every term with positions of the fields Lucene verifies topics on.
+	 *
+	 * @param words the words of each text field that is present ({@code text}, {@code title}, their stemmed twins
+	 *              when those are on, {@code raw}), by field name
+	 */
+	static Document presearchDocument(MatchDocument mention, Map<String, String[]> words, List<String[]> keywords,
+			boolean affixes, IndexedTerms indexed) {
+		Document doc = new Document();
+		words.forEach((field, tokens) -> addWords(doc, field, tokens, indexed));
+		String[] text = words.get(TEXT);
+		String[] pairs = new String[Math.max(0, text.length - 1)];
+		for (int i = 1; i < text.length; i++) {
+			pairs[i - 1] = text[i - 1] + " " + text[i];
+		}
+		addWords(doc, PAIRS, pairs, indexed);
+		if (affixes) {
+			for (String base : List.of(TEXT, TITLE)) {
+				String[] tokens = words.get(base);
+				if (tokens != null) {
+					Set<String> prefixes = new HashSet<>();
+					Set<String> suffixes = new HashSet<>();
+					for (String token : tokens) {
+						addPrefixes(token, prefixes);
+						addSuffixes(token, suffixes);
+					}
+					addWords(doc, "pfx." + base, prefixes.toArray(String[]::new), indexed);
+					addWords(doc, "sfx." + base, suffixes.toArray(String[]::new), indexed);
+				}
+			}
+		}
+		for (String[] keyword : keywords) {
+			String field = keyword[0];
+			String value = keyword[1];
+			if (indexed.keeps(field, value)) {
+				doc.add(new StringField(field, value, Field.Store.NO));
+			}
+			if (affixes && PREFIXED.contains(field)) {
+				Set<String> prefixes = new HashSet<>();
+				Set<String> suffixes = new HashSet<>();
+				addPrefixes(value, prefixes);
+				addSuffixes(value, suffixes);
+				addWords(doc, "pfx." + field, prefixes.toArray(String[]::new), indexed);
+				addWords(doc, "sfx." + field, suffixes.toArray(String[]::new), indexed);
+			}
+		}
+		if (mention.followers() != null) {
+			doc.add(new IntPoint(FOLLOWERS, mention.followers()));
+		}
+		return doc;
+	}
+
+	private static void addWords(Document doc, String field, String[] tokens, IndexedTerms indexed) {
+		Set<String> named = indexed.named(field);
+		if (named == null) {
+			doc.add(new Field(field, new WordStream(tokens), field.startsWith("pfx.") || field.startsWith("sfx.")
+					|| field.equals(PAIRS) ? TERMS_ONLY : WORDS));
+			return;
+		}
+		if (named.isEmpty()) {
+			return;
+		}
+		int kept = 0;
+		String[] known = new String[tokens.length];
+		for (String token : tokens) {
+			if (named.contains(token)) {
+				known[kept++] = token;
+			}
+		}
+		if (kept > 0) {
+			doc.add(new Field(field, new WordStream(Arrays.copyOf(known, kept)), TERMS_ONLY));
+		}
 	}
 
 	/** The same document as a one-document in-memory index, for checking one query (previews, tests). */
@@ -154,12 +300,12 @@ final class MentionAnalysis {
 
 	private static void addText(Document doc, String base, String value, boolean dutch, boolean english,
 			boolean affixes) {
-		doc.add(new TextField(base, value, Field.Store.NO));
+		doc.add(new Field(base, value, WORDS));
 		if (dutch) {
-			doc.add(new TextField(base + "_nl", value, Field.Store.NO));
+			doc.add(new Field(base + "_nl", value, WORDS));
 		}
 		if (english) {
-			doc.add(new TextField(base + "_en", value, Field.Store.NO));
+			doc.add(new Field(base + "_en", value, WORDS));
 		}
 		if (!affixes) {
 			return;
@@ -174,9 +320,6 @@ final class MentionAnalysis {
 	}
 
 	private static void addKeyword(Document doc, String field, String value, boolean affixes) {
-		if (value == null || value.isEmpty()) {
-			return;
-		}
 		doc.add(new StringField(field, value, Field.Store.NO));
 		if (affixes && PREFIXED.contains(field)) {
 			Set<String> prefixes = new HashSet<>();
@@ -202,11 +345,42 @@ final class MentionAnalysis {
 	/** All prefix (suffix) terms of a field in one field value: one {@code addField} instead of dozens. */
 	private static void addAffixFields(Document doc, String base, Set<String> prefixes, Set<String> suffixes) {
 		if (!prefixes.isEmpty()) {
-			doc.add(new TextField("pfx." + base, String.join(" ", prefixes), Field.Store.NO));
+			doc.add(new Field("pfx." + base, new WordStream(prefixes.toArray(String[]::new)), TERMS_ONLY));
 		}
 		if (!suffixes.isEmpty()) {
-			doc.add(new TextField("sfx." + base, String.join(" ", suffixes), Field.Store.NO));
+			doc.add(new Field("sfx." + base, new WordStream(suffixes.toArray(String[]::new)), TERMS_ONLY));
 		}
+	}
+
+	/** Words already split, as a token stream (one position each). */
+	private static final class WordStream extends TokenStream {
+
+		private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+
+		private final String[] words;
+
+		private int next;
+
+		WordStream(String[] words) {
+			this.words = words;
+		}
+
+		@Override
+		public boolean incrementToken() {
+			if (this.next >= this.words.length) {
+				return false;
+			}
+			clearAttributes();
+			this.term.setEmpty().append(this.words[this.next++]);
+			return true;
+		}
+
+		@Override
+		public void reset() throws IOException {
+			super.reset();
+			this.next = 0;
+		}
+
 	}
 
 	/** The suffix term a wildcard word's literal end implies, or {@code null} if it is too short. */

@@ -2,6 +2,7 @@ package nl.luister.monitor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Optional;
 
 import org.apache.lucene.search.IndexSearcher;
@@ -43,11 +44,15 @@ public final class TopicQuery {
 
 	private final Query lucene;
 
+	/** The form the matcher verifies this query with when it has one ({@code null}: Lucene's span queries). */
+	private final DirectTopic direct;
+
 	private TopicQuery(String query, QueryNode root, Stemming stemming) {
 		this.query = query;
 		this.root = root;
 		this.stemming = stemming;
 		this.lucene = LuceneQueries.compile(root, stemming);
+		this.direct = DirectTopic.compile(root, stemming);
 	}
 
 	/**
@@ -83,12 +88,21 @@ public final class TopicQuery {
 	}
 
 	/**
-	 * Whether one document matches, checked on a one-document in-memory index: meant for previews and tests;
-	 * to match many topics use a {@link TopicMatcher}. A wildcard inside a phrase or NEAR that expands to more
+	 * Whether one document matches, checked as {@link LuceneTopicMatcher} verifies a candidate: by the query's direct
+	 * form, or for proximity, sloppy phrases and wildcard phrases on a one-document in-memory index. Meant for previews
+	 * and tests; to match many topics use a {@link TopicMatcher}. A wildcard inside a phrase or NEAR that expands to more
 	 * than {@link org.apache.lucene.search.IndexSearcher#getMaxClauseCount()} words of this one mention counts
 	 * as no match.
 	 */
 	public boolean matches(MatchDocument document) {
+		if (this.direct != null && this.direct.exact()) {
+			return this.direct.matches(new MentionBatch(List.of(document)))[0] != 0;
+		}
+		return matchesWithLucene(document);
+	}
+
+	/** {@link #matches}, always on the compiled Lucene query (for comparing the two forms). */
+	boolean matchesWithLucene(MatchDocument document) {
 		try {
 			return MentionAnalysis.memoryIndex(document).createSearcher().count(this.lucene) > 0;
 		}
@@ -103,6 +117,11 @@ public final class TopicQuery {
 	/** The stemming the words match with. */
 	public Stemming stemming() {
 		return this.stemming;
+	}
+
+	/** The parsed query. */
+	QueryNode root() {
+		return this.root;
 	}
 
 	/** The compiled Lucene query. */
