@@ -219,7 +219,8 @@ final class MentionAnalysis {
 	 * terms registered topics name, and every term with positions of the fields Lucene verifies topics on.
 	 *
 	 * @param words the words of each text field that is present ({@code text}, {@code title}, their stemmed twins
-	 *              when those are on, {@code raw}), by field name
+	 *              when those are on, {@code raw}) and, when {@code affixes} is on, the prefix and suffix terms of
+	 *              {@code text} and {@code title} ({@code pfx.text} …), by field name
 	 */
 	static Document presearchDocument(MatchDocument mention, Map<String, String[]> words, List<String[]> keywords,
 			boolean affixes, IndexedTerms indexed) {
@@ -231,21 +232,6 @@ final class MentionAnalysis {
 			pairs[i - 1] = text[i - 1] + " " + text[i];
 		}
 		addWords(doc, PAIRS, pairs, indexed);
-		if (affixes) {
-			for (String base : List.of(TEXT, TITLE)) {
-				String[] tokens = words.get(base);
-				if (tokens != null) {
-					Set<String> prefixes = new HashSet<>();
-					Set<String> suffixes = new HashSet<>();
-					for (String token : tokens) {
-						addPrefixes(token, prefixes);
-						addSuffixes(token, suffixes);
-					}
-					addWords(doc, "pfx." + base, prefixes.toArray(String[]::new), indexed);
-					addWords(doc, "sfx." + base, suffixes.toArray(String[]::new), indexed);
-				}
-			}
-		}
 		for (String[] keyword : keywords) {
 			String field = keyword[0];
 			String value = keyword[1];
@@ -423,6 +409,15 @@ final class MentionAnalysis {
 			pairs.add(tokens.get(i - 1) + " " + tokens.get(i));
 		}
 		return pairs;
+	}
+
+	/** The prefix ({@code pfx.}) and suffix ({@code sfx.}) terms of one word, as {@link #document} indexes them. */
+	static String[][] affixes(String token) {
+		Set<String> prefixes = new java.util.LinkedHashSet<>();
+		Set<String> suffixes = new java.util.LinkedHashSet<>();
+		addPrefixes(token, prefixes);
+		addSuffixes(token, suffixes);
+		return new String[][] { prefixes.toArray(String[]::new), suffixes.toArray(String[]::new) };
 	}
 
 	/** Words with exact case and accents: NFC, split on anything that is not a letter, digit or mark. */

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.lucene.document.Document;
+import org.tartarus.snowball.SnowballStemmer;
+import org.tartarus.snowball.ext.DutchStemmer;
+import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * A batch of mentions, analysed once: each text field's words per mention (in order, for phrases), the keyword
@@ -40,6 +43,13 @@ final class MentionBatch {
 	private final Map<String, String[]> sorted = new HashMap<>();
 
 	private final Map<String, long[]> wildcards = new HashMap<>();
+
+	/** Prefix and suffix terms of each distinct word of the batch. */
+	private final Map<String, String[][]> affixes = new HashMap<>();
+
+	private final Map<String, String> dutchStems = new HashMap<>();
+
+	private final Map<String, String> englishStems = new HashMap<>();
 
 	MentionBatch(List<MatchDocument> documents) {
 		this.documents = documents;
@@ -124,12 +134,32 @@ final class MentionBatch {
 			}
 		}
 		fields.put(MentionAnalysis.RAW, text(MentionAnalysis.RAW)[document]);
+		if (affixes) {
+			for (String base : List.of(MentionAnalysis.TEXT, MentionAnalysis.TITLE)) {
+				String[] tokens = text(base)[document];
+				if (tokens != null) {
+					List<String> prefixes = new ArrayList<>(tokens.length * 4);
+					List<String> suffixes = new ArrayList<>(tokens.length * 2);
+					for (String token : tokens) {
+						String[][] both = this.affixes.computeIfAbsent(token, MentionAnalysis::affixes);
+						prefixes.addAll(Arrays.asList(both[0]));
+						suffixes.addAll(Arrays.asList(both[1]));
+					}
+					fields.put("pfx." + base, prefixes.toArray(String[]::new));
+					fields.put("sfx." + base, suffixes.toArray(String[]::new));
+				}
+			}
+		}
 		return MentionAnalysis.presearchDocument(this.documents.get(document), fields, keywords().get(document),
 				affixes, indexed);
 	}
 
 	private String[][] text(String field) {
 		String[][] tokens = this.texts.get(field);
+		if (tokens == null && (field.endsWith("_nl") || field.endsWith("_en"))) {
+			tokens = stemmed(field);
+			this.texts.put(field, tokens);
+		}
 		if (tokens == null) {
 			boolean title = field.startsWith(MentionAnalysis.TITLE);
 			tokens = new String[this.all.length][];
@@ -142,6 +172,32 @@ final class MentionBatch {
 			this.texts.put(field, tokens);
 		}
 		return tokens;
+	}
+
+	/**
+	 * A stemmed field from its unstemmed twin, each distinct word stemmed once per batch (the stemmer works word by
+	 * word, as the analyzer's {@code SnowballFilter} does).
+	 */
+	private String[][] stemmed(String field) {
+		String[][] words = text(field.substring(0, field.length() - 3));
+		boolean dutch = field.endsWith("_nl");
+		SnowballStemmer stemmer = dutch ? new DutchStemmer() : new EnglishStemmer();
+		Map<String, String> stems = dutch ? this.dutchStems : this.englishStems;
+		String[][] stemmedWords = new String[words.length][];
+		for (int i = 0; i < words.length; i++) {
+			if (words[i] == null) {
+				continue;
+			}
+			stemmedWords[i] = new String[words[i].length];
+			for (int j = 0; j < words[i].length; j++) {
+				stemmedWords[i][j] = stems.computeIfAbsent(words[i][j], (word) -> {
+					stemmer.setCurrent(word);
+					stemmer.stem();
+					return stemmer.getCurrent();
+				});
+			}
+		}
+		return stemmedWords;
 	}
 
 	/** Per mention, its keyword fields as {@code [field, value]} pairs. */

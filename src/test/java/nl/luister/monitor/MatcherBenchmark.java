@@ -127,10 +127,10 @@ public class MatcherBenchmark {
 	/**
 	 * Everything the issue asks for, in one JVM on this thread, with one registration per presearcher and size:
 	 * registration time (wall and thread CPU), heap, candidate topics verified per mention, docs/s one mention at a
-	 * time and in batches of 100 (wall clock and per second of this thread's CPU time, which stays meaningful
-	 * when other processes share the cores), and the time for a topic change to show. NONE (every topic verified)
-	 * is timed over as many mentions as fit in the time budget (at least 3 single mentions and one batch),
-	 * because one JMH operation of 100 mentions would take minutes at 100k topics.
+	 * time and in batches of 100 and of 500 (the pipeline's batch), on the wall clock and per second of this thread's
+	 * CPU time (which stays meaningful when other processes share the cores), and the time for a topic change to
+	 * show. NONE (every topic verified) is timed over as many mentions as fit in the time budget (at least 3 single
+	 * mentions and one batch), because one JMH operation of 100 mentions would take minutes at 100k topics.
 	 */
 	static void facts(boolean quick) {
 		double seconds = quick ? 3 : 6;
@@ -172,15 +172,17 @@ public class MatcherBenchmark {
 					}
 					double[] single = rate(matcher, documents, 1, seconds, every ? 3 : 0);
 					double[] batch = rate(matcher, documents, 100, seconds, every ? 100 : 0);
+					double[] pipeline = rate(matcher, documents, 500, seconds, every ? 500 : 0);
 					double worstChange = every ? Double.NaN : worstChangeMillis(matcher, size);
 					System.out.printf(Locale.ROOT,
 							"FACTS queries=%d presearcher=%s register=%.1fs (cpu %.1fs) heap=%dMB matchesPerDoc=%.2f "
 									+ "candidatesPerDoc(single)=%.1f candidatesPerDoc(batch100)=%.2f "
 									+ "docsPerSecond(single)=%.1f (per cpu-second %.1f, %d docs) "
-									+ "docsPerSecond(batch100)=%.1f (per cpu-second %.1f, %d docs) worstChangeVisible=%.1fms%n",
+									+ "docsPerSecond(batch100)=%.1f (per cpu-second %.1f, %d docs) "
+									+ "docsPerSecond(batch500)=%.1f (per cpu-second %.1f, %d docs) worstChangeVisible=%.1fms%n",
 							size, presearching, registerSeconds, registerCpu, heapMb, matchesPerDoc, singleCandidates,
 							batchCandidates, single[0], single[1], (long) single[2], batch[0], batch[1], (long) batch[2],
-							worstChange);
+							pipeline[0], pipeline[1], (long) pipeline[2], worstChange);
 				}
 			}
 		}
