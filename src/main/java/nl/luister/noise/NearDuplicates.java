@@ -59,7 +59,7 @@ public class NearDuplicates {
 		List<TextFingerprint> eligible = new ArrayList<>();
 		Instant from = Instant.MAX, to = Instant.MIN;
 		for (StoredMention m : mentions) {
-			TextFingerprint fp = TextFingerprint.of(text(m));
+			TextFingerprint fp = TextFingerprint.of(m.title(), m.text());
 			fingerprints.add(fp);
 			if (index.eligible(fp)) {
 				eligible.add(fp);
@@ -69,10 +69,23 @@ public class NearDuplicates {
 		}
 		if (eligible.isEmpty()) return quiet;
 		List<DuplicateIndex.Group> touched = new ArrayList<>();
-		for (DuplicateIndex.Group g : groups.candidates(eligible, from.minus(properties.duplicateWindow()),
-				to.plus(properties.duplicateWindow()), properties.minWords())) {
+		Map<Long, DuplicateIndex.Group> loaded = new java.util.HashMap<>();
+		Instant since = from.minus(properties.duplicateWindow()), until = to.plus(properties.duplicateWindow());
+		for (DuplicateIndex.Group g : groups.candidates(eligible, since, until, properties.minWords())) {
+			loaded.put(g.id, g);
 			index.add(g);
 			touched.add(g);
+		}
+		long[] keys = eligible.stream().flatMapToLong(fp -> java.util.Arrays.stream(fp.sketch().keys())).distinct().toArray();
+		for (DuplicateGroups.Keyed k : groups.candidatesByKey(keys, since, until, properties.minWords())) {
+			DuplicateIndex.Group g = loaded.get(k.group().id);
+			if (g == null) {
+				g = k.group();
+				loaded.put(g.id, g);
+				index.add(g);
+				touched.add(g);
+			}
+			index.addKey(k.key(), g);
 		}
 		List<Long> memberIds = new ArrayList<>(), memberGroups = new ArrayList<>();
 		Integer[] order = new Integer[mentions.size()];
@@ -134,9 +147,5 @@ public class NearDuplicates {
 	/** The similar mentions grouped under a case that are not in the case themselves, newest first. */
 	public List<StoredMention> similarOf(long caseId, int limit) {
 		return groups.similarOf(caseId, limit);
-	}
-
-	static String text(StoredMention m) {
-		return m.title() == null || m.title().isBlank() ? m.text() : m.title() + "\n" + m.text();
 	}
 }

@@ -42,7 +42,7 @@ final class NearDuplicateEvaluation {
 				trueDuplicates++;
 				kind[1]++;
 			}
-			TextFingerprint fp = TextFingerprint.of(item.text());
+			TextFingerprint fp = TextFingerprint.of(item.title(), item.body());
 			DuplicateIndex.Group g = index.find(fp, item.at());
 			long groupId;
 			if (g == null) {
@@ -81,7 +81,7 @@ final class NearDuplicateEvaluation {
 		long sink = 0;
 		for (int round = 0; round < 5; round++) {
 			long t0 = System.nanoTime();
-			for (NearDuplicateCorpus.Item item : corpus) sink += TextFingerprint.of(item.text()).simhash();
+			for (NearDuplicateCorpus.Item item : corpus) sink += TextFingerprint.of(item.title(), item.body()).simhash();
 			double us = (System.nanoTime() - t0) / 1e3 / corpus.size();
 			if (round == 4) System.out.printf("fingerprint: %.1f µs per text (mean length %d chars), round 5 of 5 (%d)%n", us,
 					(int) corpus.stream().mapToInt(i -> i.text().length()).average().orElse(0), sink & 1);
