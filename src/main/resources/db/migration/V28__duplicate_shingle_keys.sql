@@ -6,12 +6,11 @@ alter table duplicate_groups
     add column sketch     integer[] not null default '{}', -- the smallest 32-bit shingle hashes, ascending (at most 64)
     add column number_set bigint[]  not null default '{}'; -- hashes of the distinct numbers, ascending (at most 16)
 
--- Only groups have keys (never their later members), and a look-up reads only the newest few groups per key, so a
--- key that many texts share (an outlet's footer) stays cheap.
+-- Only groups have keys (never their later members), and a look-up reads only the newest few groups per key (the
+-- highest ids: a group's id is its first mention's), so a key that many texts share (an outlet's footer) stays cheap.
 create table duplicate_keys (
     key      bigint not null,
-    first_at timestamptz not null,
     group_id bigint not null references duplicate_groups (id) on delete cascade,
-    primary key (key, first_at, group_id)
+    primary key (key, group_id)
 );
 create index duplicate_keys_group on duplicate_keys (group_id);

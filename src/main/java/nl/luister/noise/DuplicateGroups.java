@@ -42,18 +42,18 @@ class DuplicateGroups {
 	}
 
 	/**
-	 * The groups that have one of the shingle keys, at most {@link DuplicateIndex#PER_KEY} of the newest per key,
-	 * started before {@code to} and active since {@code from}: one index probe per distinct key.
+	 * The groups that have one of the shingle keys, at most {@link DuplicateIndex#PER_KEY} of the newest (highest id)
+	 * per key, of those the ones active in the time range: one index probe per distinct key.
 	 */
 	List<Keyed> candidatesByKey(long[] keys, Instant from, Instant to, int minWords) {
 		if (keys.length == 0) return List.of();
 		return jdbc.sql("""
 				select k.key, %s from unnest(?::bigint[]) q(key)
-				cross join lateral (select dk.key, dk.group_id from duplicate_keys dk where dk.key = q.key and dk.first_at <= ?
-				                    order by dk.first_at desc limit %d) k
+				cross join lateral (select dk.key, dk.group_id from duplicate_keys dk where dk.key = q.key
+				                    order by dk.group_id desc limit %d) k
 				join duplicate_groups g on g.id = k.group_id
-				where g.last_at >= ?""".formatted(GROUP_COLUMNS, DuplicateIndex.PER_KEY))
-			.params(keys, Timestamp.from(to), Timestamp.from(from))
+				where g.last_at >= ? and g.first_at <= ?""".formatted(GROUP_COLUMNS, DuplicateIndex.PER_KEY))
+			.params(keys, Timestamp.from(from), Timestamp.from(to))
 			.query((rs, row) -> new Keyed(rs.getLong("key"), group(rs, minWords)))
 			.list();
 	}
@@ -81,7 +81,6 @@ class DuplicateGroups {
 			String[] first = new String[n], last = new String[n], sketches = new String[n], numberSets = new String[n];
 			int[] size = new int[n], shingles = new int[n];
 			List<Long> keys = new java.util.ArrayList<>(), keyGroups = new java.util.ArrayList<>();
-			List<String> keyFirst = new java.util.ArrayList<>();
 			for (int i = 0; i < n; i++) {
 				DuplicateIndex.Group g = created.get(i);
 				ids[i] = g.id;
@@ -98,7 +97,6 @@ class DuplicateGroups {
 				for (long key : sketch.keys()) {
 					keys.add(key);
 					keyGroups.add(g.id);
-					keyFirst.add(first[i]);
 				}
 			}
 			jdbc.sql("""
@@ -113,10 +111,9 @@ class DuplicateGroups {
 				.update();
 			if (!keys.isEmpty()) {
 				jdbc.sql("""
-						insert into duplicate_keys (key, first_at, group_id)
-						select * from unnest(?::bigint[], ?::timestamptz[], ?::bigint[]) on conflict do nothing""")
-					.params(keys.stream().mapToLong(Long::longValue).toArray(), keyFirst.toArray(String[]::new),
-							keyGroups.stream().mapToLong(Long::longValue).toArray())
+						insert into duplicate_keys (key, group_id)
+						select * from unnest(?::bigint[], ?::bigint[]) on conflict do nothing""")
+					.params(keys.stream().mapToLong(Long::longValue).toArray(), keyGroups.stream().mapToLong(Long::longValue).toArray())
 					.update();
 			}
 		}

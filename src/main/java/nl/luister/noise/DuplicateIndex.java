@@ -47,7 +47,15 @@ final class DuplicateIndex {
 	@SuppressWarnings("unchecked")
 	private final Map<Integer, List<Group>>[] bands = new Map[TextFingerprint.BANDS];
 
+	private final boolean sketches;
+
 	DuplicateIndex(int maxDistance, int minWords, Duration window) {
+		this(maxDistance, minWords, window, true);
+	}
+
+	/** With {@code sketches} false, only the SimHash decides (to measure what the sketches add). */
+	DuplicateIndex(int maxDistance, int minWords, Duration window, boolean sketches) {
+		this.sketches = sketches;
 		this.maxDistance = maxDistance;
 		this.minWords = minWords;
 		this.window = window;
@@ -84,7 +92,7 @@ final class DuplicateIndex {
 			List<Group> bucket = bands[i].get(fp.band(i));
 			if (bucket == null) continue;
 			for (Group g : bucket) {
-				if (!fp.nearlyEquals(g.fingerprint, maxDistance, minWords) || !g.within(at, window) || !setsAgree(fp.sketch(), g.fingerprint.sketch())) continue;
+				if (!fp.nearlyEquals(g.fingerprint, maxDistance, minWords) || !g.within(at, window) || (sketches && !setsAgree(fp.sketch(), g.fingerprint.sketch()))) continue;
 				int d = fp.distance(g.fingerprint);
 				if (d < bestDistance || (d == bestDistance && g.id < best.id)) {
 					best = g;
@@ -92,7 +100,7 @@ final class DuplicateIndex {
 				}
 			}
 		}
-		return best != null ? best : findBySketch(fp, at);
+		return best != null || !sketches ? best : findBySketch(fp, at);
 	}
 
 	private Group findBySketch(TextFingerprint fp, Instant at) {
@@ -104,9 +112,9 @@ final class DuplicateIndex {
 			List<Group> bucket = keys.get(sketch.key(k));
 			if (bucket == null) continue;
 			int looked = 0;
+			// the newest first, as the database hands them out
 			for (int i = bucket.size() - 1; i >= 0 && looked < PER_KEY; i--) {
 				Group g = bucket.get(i);
-				if (g.firstAt.isAfter(at.plus(window))) continue;
 				looked++;
 				if (!seen.add(g.id) || !g.within(at, window)) continue;
 				double score = sketchMatch(sketch, g.fingerprint.sketch());

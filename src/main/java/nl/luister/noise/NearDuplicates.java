@@ -24,9 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
  * is never quiet: a person who writes to us gets an answer even when their words are copied. Replies to a message
  * of a case still join that case.
  *
- * <p>Lookups go by SimHash band through the database index (only groups are indexed, not their members), so a storm
- * of thousands of copies costs one indexed look-up per batch, not a scan. Called from the single pipeline thread,
- * inside the batch's transaction.
+ * <p>Lookups go by SimHash band and by shingle key (see {@link TextFingerprint} and {@link ShingleSketch}) through
+ * the database indexes (only groups are indexed, not their members; at most a few of the newest groups per key), so
+ * a storm of thousands of copies costs two indexed look-ups per batch, not a scan. A news item's title is
+ * fingerprinted apart from its text: outlets that carry one article write their own headlines. Called from the
+ * pipeline thread, inside the batch's transaction; the in-memory index lives for one batch.
  */
 @Service
 public class NearDuplicates {

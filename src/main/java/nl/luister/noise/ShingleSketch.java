@@ -14,7 +14,7 @@ import java.util.List;
  * (exact when both texts have at most {@code K} distinct shingles);</li>
  * <li><em>keys</em> for looking a text up: winnowed hashes of word 4-shingles (the smallest of every window of
  * {@link #WINDOW} consecutive ones), at most {@link #MAX_KEYS}, in text order, so two texts that share a passage of
- * {@code WINDOW + 3} words or more share a key;</li>
+ * {@code WINDOW + 3} words or more share a key (only for texts of {@link #KEYED_MIN_WORDS} words or more);</li>
  * <li>the distinct numbers of three or more digits (hashed, sorted, at most {@link #MAX_NUMBERS}): a shorter text
  * only joins a longer one whose numbers include all of its own, so one template with another order number stays
  * apart however long it is.</li>
@@ -30,14 +30,17 @@ public final class ShingleSketch {
 	/** Only the first this many words are sketched: a cut-off copy shares the start of its article. */
 	static final int MAX_WORDS = 200;
 
-	static final int WINDOW = 6;
+	static final int WINDOW = 8;
 
-	static final int MAX_KEYS = 24;
+	static final int MAX_KEYS = 16;
 
 	static final int MAX_NUMBERS = 16;
 
-	/** Texts with fewer words get no sketch (and no keys): a word set that small says little. */
-	static final int MIN_WORDS = 10;
+	/** Texts with fewer words get no sketch: a word set that small says little. */
+	static final int MIN_WORDS = 6;
+
+	/** Texts with fewer words get no keys: they are found by their SimHash only (and checked by their sketch). */
+	static final int KEYED_MIN_WORDS = 10;
 
 	static final ShingleSketch EMPTY = new ShingleSketch(0, new int[0], new long[0], new long[0]);
 
@@ -80,7 +83,7 @@ public final class ShingleSketch {
 		for (int i = 0; i + 3 < n; i++) {
 			four[i] = TextFingerprint.shingle(TextFingerprint.shingle(wordHashes[i], wordHashes[i + 1], wordHashes[i + 2]), wordHashes[i + 3], 0x9e3779b97f4a7c15L);
 		}
-		long[] keys = winnow(four);
+		long[] keys = n >= KEYED_MIN_WORDS ? winnow(four) : new long[0];
 		long[] numbers = words.stream().filter(w -> digits(w) >= 3).mapToLong(TextFingerprint::hash).distinct().sorted().limit(MAX_NUMBERS).toArray();
 		return new ShingleSketch(distinct, bottom, keys, numbers);
 	}

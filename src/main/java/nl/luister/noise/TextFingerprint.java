@@ -101,7 +101,7 @@ public record TextFingerprint(long simhash, long numbers, int words, ShingleSket
 				if (counts[bit] > 0) simhash |= 1L << bit;
 			}
 		}
-		boolean bodyAlone = words != body && body.size() >= ShingleSketch.MIN_WORDS;
+		boolean bodyAlone = words != body && body.size() >= ShingleSketch.KEYED_MIN_WORDS;
 		ShingleSketch sketch = bodyAlone
 				? ShingleSketch.of(body, java.util.Arrays.copyOfRange(hashes, words.size() - body.size(), words.size()))
 				: ShingleSketch.of(words, hashes);
@@ -118,9 +118,9 @@ public record TextFingerprint(long simhash, long numbers, int words, ShingleSket
 		t = Normalizer.normalize(t, Normalizer.Form.NFKC);
 		t = DATELINE.matcher(t).replaceFirst("");
 		t = t.toLowerCase(Locale.ROOT);
-		t = URL.matcher(t).replaceAll(" ");
-		t = MENTION.matcher(t).replaceAll(" ");
-		t = HASHTAG.matcher(t).replaceAll(" ");
+		if (t.contains("http") || t.contains("www.")) t = URL.matcher(t).replaceAll(" ");
+		if (t.indexOf('@') >= 0) t = MENTION.matcher(t).replaceAll(" ");
+		if (t.indexOf('#') >= 0) t = HASHTAG.matcher(t).replaceAll(" ");
 		t = stripTails(t);
 		List<String> words = new ArrayList<>();
 		int start = -1;
@@ -148,15 +148,35 @@ public record TextFingerprint(long simhash, long numbers, int words, ShingleSket
 		String s = t.strip();
 		for (int round = 0; round < 6; round++) {
 			String before = s;
-			for (Pattern p : new Pattern[] { TRAILING_MARKS, TAIL, SOURCE, CREDIT }) {
-				// only the last part is searched: a tail is short, and a long text must not cost a scan per pattern
-				java.util.regex.Matcher m = p.matcher(s).region(Math.max(s.length() / 2, s.length() - 400), s.length())
-					.useTransparentBounds(true).useAnchoringBounds(false);
+			for (int p = 0; p < TAIL_PATTERNS.length; p++) {
+				// only the last part is searched (a tail is short, and a long text must not cost a scan per pattern), and
+				// only when it holds a word the pattern needs: most messages have no tail, and a regex search costs
+				int from = Math.max(s.length() / 2, s.length() - 400);
+				if (!mayHold(s, from, TAIL_TRIGGERS[p])) continue;
+				java.util.regex.Matcher m = TAIL_PATTERNS[p].matcher(s).region(from, s.length()).useTransparentBounds(true).useAnchoringBounds(false);
 				if (m.find()) s = s.substring(0, m.start()).strip();
 			}
 			if (s.equals(before)) break;
 		}
 		return s;
+	}
+
+	private static final Pattern[] TAIL_PATTERNS = { TRAILING_MARKS, TAIL, SOURCE, CREDIT };
+
+	/** For each of {@link #TAIL_PATTERNS}: it can only match where one of these occurs ({@code null}: a last mark). */
+	private static final String[][] TAIL_TRIGGERS = { null, { "lees", "lezen", "read", "continue", "full story" },
+			{ "bron", "source", "copyright", "©", "(c)", "verscheen", "appeared", "via" }, { ")", "-", "—", "–" } };
+
+	private static boolean mayHold(String s, int from, String[] triggers) {
+		if (s.isEmpty()) return false;
+		if (triggers == null) {
+			int last = s.codePointBefore(s.length());
+			return !Character.isLetterOrDigit(last) && last != ')';
+		}
+		for (String trigger : triggers) {
+			if (s.indexOf(trigger, from) >= 0) return true;
+		}
+		return false;
 	}
 
 	/** Whether two texts are near-identical (see the type's description). */
