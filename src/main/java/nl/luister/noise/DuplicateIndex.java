@@ -34,6 +34,7 @@ final class DuplicateIndex {
 	/** A containment estimate must rest on at least this many sampled shingles. */
 	static final int MIN_SAMPLED = 10;
 
+	/** A SimHash match of two sketched texts needs this much Jaccard similarity, or the containment below. */
 	static final double CONFIRM_JACCARD = 0.3;
 
 	static final double CONFIRM_CONTAINMENT = 0.5;
@@ -46,6 +47,8 @@ final class DuplicateIndex {
 
 	@SuppressWarnings("unchecked")
 	private final Map<Integer, List<Group>>[] bands = new Map[TextFingerprint.BANDS];
+
+	private final Map<Long, List<Group>> keys = new HashMap<>();
 
 	private final boolean sketches;
 
@@ -61,8 +64,6 @@ final class DuplicateIndex {
 		this.window = window;
 		for (int i = 0; i < bands.length; i++) bands[i] = new HashMap<>();
 	}
-
-	private final Map<Long, List<Group>> keys = new HashMap<>();
 
 	/** Whether a text with this fingerprint can be grouped at all (long enough). */
 	boolean eligible(TextFingerprint fp) {
@@ -92,7 +93,8 @@ final class DuplicateIndex {
 			List<Group> bucket = bands[i].get(fp.band(i));
 			if (bucket == null) continue;
 			for (Group g : bucket) {
-				if (!fp.nearlyEquals(g.fingerprint, maxDistance, minWords) || !g.within(at, window) || (sketches && !setsAgree(fp.sketch(), g.fingerprint.sketch()))) continue;
+				if (!fp.nearlyEquals(g.fingerprint, maxDistance, minWords) || !g.within(at, window)
+						|| (sketches && !setsAgree(fp.sketch(), g.fingerprint.sketch()))) continue;
 				int d = fp.distance(g.fingerprint);
 				if (d < bestDistance || (d == bestDistance && g.id < best.id)) {
 					best = g;
