@@ -9,7 +9,7 @@ public final class TestWorkspace {
 			+ "identities, person_merges, persons, audit_log, alert_deliveries, alerts, alert_rules, rollup_hour, rollup_day, rollup_5m, "
 			+ "rollup_site_day, rollup_author_day, rollup_case_day, rollup_agent_day, rollup_team_day, report_schedules, "
 			+ "rule_runs, rules, notifications, owned_accounts, source_notices, reply_templates, agent_reply_profiles, "
-			+ "duplicate_members, duplicate_groups, exclusions, backfill_jobs, influence_cuts, teams, team_members, agents, "
+			+ "duplicate_members, duplicate_keys, duplicate_groups, exclusions, backfill_jobs, influence_cuts, teams, team_members, agents, "
 			+ "sla_breaches, sla_policies, sla_holidays, sla_calendars, rollup_sla_day";
 
 	private TestWorkspace() {

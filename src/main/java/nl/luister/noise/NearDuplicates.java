@@ -24,9 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
  * is never quiet: a person who writes to us gets an answer even when their words are copied. Replies to a message
  * of a case still join that case.
  *
- * <p>Lookups go by SimHash band through the database index (only groups are indexed, not their members), so a storm
- * of thousands of copies costs one indexed look-up per batch, not a scan. Called from the single pipeline thread,
- * inside the batch's transaction.
+ * <p>Lookups go by SimHash band and by shingle key (see {@link TextFingerprint} and {@link ShingleSketch}) through
+ * the database indexes (only groups are indexed, not their members; at most a few of the newest groups per key), so
+ * a storm of thousands of copies costs two indexed look-ups per batch, not a scan. A news item's title is
+ * fingerprinted apart from its text: outlets that carry one article write their own headlines. Called from the
+ * pipeline thread, inside the batch's transaction; the in-memory index lives for one batch.
  */
 @Service
 public class NearDuplicates {
@@ -59,7 +61,7 @@ public class NearDuplicates {
 		List<TextFingerprint> eligible = new ArrayList<>();
 		Instant from = Instant.MAX, to = Instant.MIN;
 		for (StoredMention m : mentions) {
-			TextFingerprint fp = TextFingerprint.of(text(m));
+			TextFingerprint fp = TextFingerprint.of(m.title(), m.text());
 			fingerprints.add(fp);
 			if (index.eligible(fp)) {
 				eligible.add(fp);
@@ -69,10 +71,23 @@ public class NearDuplicates {
 		}
 		if (eligible.isEmpty()) return quiet;
 		List<DuplicateIndex.Group> touched = new ArrayList<>();
-		for (DuplicateIndex.Group g : groups.candidates(eligible, from.minus(properties.duplicateWindow()),
-				to.plus(properties.duplicateWindow()), properties.minWords())) {
+		Map<Long, DuplicateIndex.Group> loaded = new java.util.HashMap<>();
+		Instant since = from.minus(properties.duplicateWindow()), until = to.plus(properties.duplicateWindow());
+		for (DuplicateIndex.Group g : groups.candidates(eligible, since, until, properties.minWords())) {
+			loaded.put(g.id, g);
 			index.add(g);
 			touched.add(g);
+		}
+		long[] keys = eligible.stream().flatMapToLong(fp -> java.util.Arrays.stream(fp.sketch().keys())).distinct().toArray();
+		for (DuplicateGroups.Keyed k : groups.candidatesByKey(keys, since, until, properties.minWords())) {
+			DuplicateIndex.Group g = loaded.get(k.group().id);
+			if (g == null) {
+				g = k.group();
+				loaded.put(g.id, g);
+				index.add(g);
+				touched.add(g);
+			}
+			index.addKey(k.key(), g);
 		}
 		List<Long> memberIds = new ArrayList<>(), memberGroups = new ArrayList<>();
 		Integer[] order = new Integer[mentions.size()];
@@ -134,9 +149,5 @@ public class NearDuplicates {
 	/** The similar mentions grouped under a case that are not in the case themselves, newest first. */
 	public List<StoredMention> similarOf(long caseId, int limit) {
 		return groups.similarOf(caseId, limit);
-	}
-
-	static String text(StoredMention m) {
-		return m.title() == null || m.title().isBlank() ? m.text() : m.title() + "\n" + m.text();
 	}
 }

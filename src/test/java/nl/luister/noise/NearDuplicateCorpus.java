@@ -10,15 +10,27 @@ import java.util.Random;
  * A generated corpus of tweet- and article-length texts with known near-duplicates, for measuring precision and
  * recall of the grouping. Every item carries the cluster it truly belongs to; items of one cluster are copies.
  *
- * <p>Positives: retweets ({@code RT @x: …}, some cut off with an ellipsis), syndicated news (the same article with
- * another source line and address), copy-paste storms (the same message from many accounts, some with a word
- * changed, a hashtag or emoji added, case changed, NFD spelling). Hard negatives: one template with different order
- * numbers, short texts that many people write alike ("waar is mijn pakket?"), and independent messages about the same
- * topic drawn from the same vocabulary. Deterministic for a seed.
+ * <p>Positives: retweets ({@code RT @x: …}), syndicated news (one article of 3 to 7 sentences as outlets carry it:
+ * about half with their own headline, some with the first words of the lead changed or a dateline such as
+ * {@code UTRECHT (ANP) -} put in front, three in five cut off anywhere from 15 words on with or without an ellipsis,
+ * with or without a "Lees verder"/"Read more" tail, a source line and an address), copy-paste storms (the same
+ * message from many accounts, some with a word changed, a hashtag or emoji added, case changed, NFD spelling). Hard
+ * negatives: one template with different order numbers, a long notification template with another name, order
+ * number, date and tracking code, short texts that many people write alike ("waar is mijn pakket?"), different
+ * articles of one outlet with the same tail, footer and source line, different articles quoting the same statement,
+ * and independent messages about the same topic drawn from the same vocabulary. Deterministic for a seed.
  */
 final class NearDuplicateCorpus {
 
-	record Item(String text, int cluster, Instant at, String kind) {
+	/**
+	 * One text: news has a headline ({@code title}, else {@code null}) and a body, as a feed delivers them; {@link #text}
+	 * joins them the way the pipeline does.
+	 */
+	record Item(String title, String body, int cluster, Instant at, String kind) {
+
+		String text() {
+			return title == null ? body : title + "\n" + body;
+		}
 	}
 
 	private static final String[] NL = ("pakket bezorger koerier vandaag morgen gisteren niet wel nog steeds weer geen mijn "
@@ -37,6 +49,21 @@ final class NearDuplicateCorpus {
 	private static final String[] SUFFIXES = { "Lees meer op nu.nl", "(ANP)", "Bron: RTL Nieuws", "Read more at reuters.com",
 			"— NOS", "Dit artikel verscheen eerder in het AD", "Copyright 2026 De Telegraaf", "via @nieuwsbot" };
 
+	private static final String[] TAILS = { "Lees verder", "Lees verder »", "Lees meer", "Read more", "Read more »", "Continue reading",
+			"Lees het hele artikel", "Meer lezen" };
+
+	private static final String[] CUT_MARKS = { "…", "...", " […]", " [...]", "" };
+
+	private static final String[] PLACES = { "AMSTERDAM", "DEN HAAG", "UTRECHT", "ROTTERDAM", "LONDON", "EINDHOVEN" };
+
+	private static final String FOOTER = "Volg ons ook op Facebook en Instagram voor het laatste nieuws uit de regio en daarbuiten.";
+
+	private static final String[] NAMES = { "Anna", "Bram", "Carla", "Daan", "Emma", "Finn", "Gijs", "Hanna" };
+
+	private static final String LONG_TEMPLATE = "Beste %s, goed nieuws: je bestelling %d is vandaag ingepakt en verzonden. "
+			+ "We verwachten hem op %d december tussen 9:00 en 17:00 te bezorgen. Ben je niet thuis, dan proberen we het de "
+			+ "volgende werkdag opnieuw of leggen we hem bij de buren. Volg je pakket met code %s in de app.";
+
 	private static final String[] SHORT = { "waar is mijn pakket?", "top service, bedankt!", "nog steeds niks ontvangen",
 			"where is my parcel?", "great service, thanks!", "still nothing delivered", "pakket kwijt", "bezorger was super vriendelijk" };
 
@@ -52,7 +79,7 @@ final class NearDuplicateCorpus {
 		this.random = new Random(seed);
 	}
 
-	/** About {@code 12 * scale} clusters; with scale 500 some 30,000 texts. */
+	/** About {@code 21 * scale} clusters; with scale 500 some 24,000 texts. */
 	static List<Item> generate(long seed, int scale) {
 		NearDuplicateCorpus c = new NearDuplicateCorpus(seed);
 		for (int i = 0; i < scale; i++) {
@@ -61,6 +88,9 @@ final class NearDuplicateCorpus {
 			c.storm();
 			c.orderTemplate();
 			c.shortTexts();
+			c.sameOutlet();
+			c.sharedQuote();
+			c.longTemplate();
 			for (int s = 0; s < 6; s++) c.single();
 		}
 		c.items.sort(java.util.Comparator.comparing(Item::at));
@@ -85,7 +115,11 @@ final class NearDuplicateCorpus {
 	}
 
 	private void add(String text, int cluster, Instant at, String kind) {
-		items.add(new Item(text, cluster, at, kind));
+		items.add(new Item(null, text, cluster, at, kind));
+	}
+
+	private void add(String title, String body, int cluster, Instant at, String kind) {
+		items.add(new Item(title, body, cluster, at, kind));
 	}
 
 	private void retweets() {
@@ -102,13 +136,80 @@ final class NearDuplicateCorpus {
 
 	private void syndicated() {
 		int cluster = clusters++;
-		String body = sentence(8) + " " + sentence(14 + random.nextInt(10)) + " " + sentence(12 + random.nextInt(10));
+		String headline = headline();
+		List<String> body = new ArrayList<>();
+		int sentences = 3 + random.nextInt(5);
+		for (int s = 0; s < sentences; s++) body.add(sentence(8 + random.nextInt(15)));
+		String article = String.join(" ", body);
 		Instant t = at();
 		int copies = 2 + random.nextInt(5);
 		for (int i = 0; i < copies; i++) {
-			String suffix = SUFFIXES[random.nextInt(SUFFIXES.length)];
-			add(body + " " + suffix + " https://news" + random.nextInt(50) + ".example/a/" + random.nextInt(100000), cluster,
-					t.plus(Duration.ofMinutes(random.nextInt(240))), "syndicated");
+			StringBuilder sb = new StringBuilder();
+			// each outlet writes its own headline about half the time
+			String title = random.nextBoolean() ? headline : headline();
+			String text = article;
+			if (random.nextInt(4) == 0) text = replaceFirstWords(text, 1 + random.nextInt(3));
+			if (random.nextInt(3) == 0) text = PLACES[random.nextInt(PLACES.length)] + (random.nextBoolean() ? " (ANP) - " : " - ") + text;
+			// a feed or a teaser shows the first part only, cut anywhere from 15 words to (nearly) the whole article
+			String[] words = text.split(" ");
+			boolean cut = random.nextInt(5) < 3 && words.length > 16;
+			if (cut) {
+				text = String.join(" ", java.util.Arrays.copyOf(words, 15 + random.nextInt(words.length - 15)));
+				text += CUT_MARKS[random.nextInt(CUT_MARKS.length)];
+			}
+			sb.append(text);
+			if (cut || random.nextInt(3) == 0) sb.append(random.nextBoolean() ? "\n" : " ").append(TAILS[random.nextInt(TAILS.length)]);
+			if (random.nextInt(10) < 7) sb.append(random.nextBoolean() ? "\n" : " ").append(SUFFIXES[random.nextInt(SUFFIXES.length)]);
+			if (random.nextInt(10) < 9) sb.append(' ').append("https://news").append(random.nextInt(50)).append(".example/a/").append(random.nextInt(100000));
+			add(title, sb.toString(), cluster, t.plus(Duration.ofMinutes(random.nextInt(240))), "syndicated");
+		}
+	}
+
+	private String headline() {
+		String h = sentence(5 + random.nextInt(6));
+		return h.substring(0, h.length() - 1);
+	}
+
+	/** An outlet's lead that starts differently: its first words replaced by others. */
+	private String replaceFirstWords(String text, int n) {
+		String[] words = text.split(" ");
+		for (int i = 0; i < n && i < words.length; i++) {
+			String[] vocab = random.nextBoolean() ? NL : EN;
+			words[i] = vocab[random.nextInt(vocab.length)];
+		}
+		words[0] = Character.toUpperCase(words[0].charAt(0)) + words[0].substring(1);
+		return String.join(" ", words);
+	}
+
+	/** Hard negative: different articles of one outlet with the same headline style, tail, source line and footer. */
+	private void sameOutlet() {
+		int outlet = random.nextInt(SUFFIXES.length);
+		String tail = TAILS[random.nextInt(TAILS.length)];
+		Instant t = at();
+		for (int i = 0; i < 3; i++) {
+			String body = sentence(8 + random.nextInt(10)) + " " + sentence(8 + random.nextInt(14));
+			add(headline(), body + " " + tail + "\n" + FOOTER + "\n" + SUFFIXES[outlet] + " https://news" + outlet + ".example/a/"
+					+ random.nextInt(100000), clusters++, t.plus(Duration.ofMinutes(random.nextInt(240))), "same-outlet");
+		}
+	}
+
+	/** Hard negative: different articles that quote the same statement of a company. */
+	private void sharedQuote() {
+		String quote = "\"" + sentence(14 + random.nextInt(8)) + "\", aldus een woordvoerder.";
+		Instant t = at();
+		for (int i = 0; i < 3; i++) {
+			String before = sentence(10 + random.nextInt(14)), after = sentence(10 + random.nextInt(20));
+			add(headline(), before + " " + quote + " " + after, clusters++, t.plus(Duration.ofMinutes(random.nextInt(240))), "shared-quote");
+		}
+	}
+
+	/** Hard negative: one long notification template with another name, order number, date and tracking code. */
+	private void longTemplate() {
+		Instant t = at();
+		for (int i = 0; i < 3; i++) {
+			String name = NAMES[random.nextInt(NAMES.length)];
+			add(LONG_TEMPLATE.formatted(name, 100000 + random.nextInt(900000), 1 + random.nextInt(28), "3SKS" + (1000000 + random.nextInt(9000000))),
+					clusters++, t.plus(Duration.ofMinutes(random.nextInt(60))), "long-template");
 		}
 	}
 

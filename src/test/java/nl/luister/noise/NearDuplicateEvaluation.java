@@ -24,7 +24,11 @@ final class NearDuplicateEvaluation {
 	}
 
 	static Result evaluate(List<NearDuplicateCorpus.Item> corpus, int maxDistance, int minWords) {
-		DuplicateIndex index = new DuplicateIndex(maxDistance, minWords, Duration.ofHours(48));
+		return evaluate(corpus, maxDistance, minWords, true);
+	}
+
+	static Result evaluate(List<NearDuplicateCorpus.Item> corpus, int maxDistance, int minWords, boolean sketches) {
+		DuplicateIndex index = new DuplicateIndex(maxDistance, minWords, Duration.ofHours(48), sketches);
 		Map<Long, Integer> leaderCluster = new HashMap<>();
 		Map<Integer, Integer> seenOfCluster = new HashMap<>();
 		Map<Long, Map<Integer, Long>> groupClusterCounts = new HashMap<>();
@@ -42,7 +46,7 @@ final class NearDuplicateEvaluation {
 				trueDuplicates++;
 				kind[1]++;
 			}
-			TextFingerprint fp = TextFingerprint.of(item.text());
+			TextFingerprint fp = TextFingerprint.of(item.title(), item.body());
 			DuplicateIndex.Group g = index.find(fp, item.at());
 			long groupId;
 			if (g == null) {
@@ -76,22 +80,23 @@ final class NearDuplicateEvaluation {
 
 	public static void main(String[] args) {
 		int scale = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-		List<NearDuplicateCorpus.Item> corpus = NearDuplicateCorpus.generate(42, scale);
-		System.out.printf("corpus: %,d texts (seed 42, scale %d)%n", corpus.size(), scale);
+		long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
+		List<NearDuplicateCorpus.Item> corpus = NearDuplicateCorpus.generate(seed, scale);
+		System.out.printf("corpus: %,d texts (seed %d, scale %d)%n", corpus.size(), seed, scale);
 		long sink = 0;
 		for (int round = 0; round < 5; round++) {
 			long t0 = System.nanoTime();
-			for (NearDuplicateCorpus.Item item : corpus) sink += TextFingerprint.of(item.text()).simhash();
+			for (NearDuplicateCorpus.Item item : corpus) sink += TextFingerprint.of(item.title(), item.body()).simhash();
 			double us = (System.nanoTime() - t0) / 1e3 / corpus.size();
 			if (round == 4) System.out.printf("fingerprint: %.1f µs per text (mean length %d chars), round 5 of 5 (%d)%n", us,
 					(int) corpus.stream().mapToInt(i -> i.text().length()).average().orElse(0), sink & 1);
 		}
-		System.out.println("maxDistance minWords | items dups grouped | mention P / R | pair P / R");
-		for (int minWords : new int[] { 6 }) {
+		System.out.println("keys maxDistance minWords | items dups grouped | mention P / R | pair P / R");
+		for (boolean sketches : new boolean[] { false, true }) {
 			for (int d = 0; d < TextFingerprint.BANDS; d++) {
-				Result r = evaluate(corpus, d, minWords);
-				System.out.printf("%d %d | %d %d %d | %.4f / %.4f | %.4f / %.4f%n", d, minWords, r.items(), r.trueDuplicates(), r.grouped(),
-						r.mentionPrecision(), r.mentionRecall(), r.pairPrecision(), r.pairRecall());
+				Result r = evaluate(corpus, d, 6, sketches);
+				System.out.printf("%-15s %d 6 | %d %d %d | %.4f / %.4f | %.4f / %.4f%n", sketches ? "simhash+sketch" : "simhash", d, r.items(),
+						r.trueDuplicates(), r.grouped(), r.mentionPrecision(), r.mentionRecall(), r.pairPrecision(), r.pairRecall());
 				if (d == 5) {
 					r.byKind().forEach((k, v) -> System.out.printf("    %-15s items %6d  copies %6d  grouped %6d  rightly %6d%n", k, v[0], v[1], v[2], v[3]));
 				}

@@ -59,7 +59,7 @@ public final class NoiseBench {
 			// the corpus spans 20 days from its own start; shifted to end now
 			Instant at = now.minus(Duration.ofDays(21)).plus(Duration.between(first, item.at()));
 			items.add(new RawMention(prefix + items.size(), Channel.TWITTER, new RawMention.Author("user" + random.nextInt(1_000_000), null, 10),
-					null, item.text(), null, at, null));
+					item.title(), item.body(), null, at, null));
 		}
 		for (int i = 0; i < items.size(); i += 1000) ingestion.ingestPushed(source, items.subList(i, Math.min(items.size(), i + 1000)));
 		long casesBefore = jdbc.sql("select count(*) from cases").query(Long.class).single();

@@ -132,6 +132,30 @@ class NoiseControlIntegrationTests {
 	}
 
 	@Test
+	void aSyndicatedTeaserWithItsOwnHeadlineJoinsTheArticleOfAnEarlierBatchAndAnotherArticleDoesNot() {
+		topics.create("Brand", "KoerierSnel");
+		long news = sources.importSource("noise-news", Channel.NEWS);
+		String article = SyndicatedCopiesTests.ARTICLE;
+		ingestion.ingestPushed(news, List.of(new RawMention("full", Channel.NEWS, new RawMention.Author("nu.nl", null, 0), SyndicatedCopiesTests.HEADLINE,
+				article + " Lees verder op nu.nl", "https://nu.example/a/1", NOW.minusSeconds(600), null)));
+		pipeline.drainAll();
+		String teaser = "UTRECHT (ANP) - " + String.join(" ", java.util.Arrays.copyOf(article.split(" "), 28)) + "… Read more";
+		ingestion.ingestPushed(news, List.of(
+				new RawMention("teaser", Channel.NEWS, new RawMention.Author("rtl", null, 0), "Storing legt KoerierSnel plat", teaser,
+						"https://rtl.example/a/2", NOW.minusSeconds(60), null),
+				new RawMention("other", Channel.NEWS, new RawMention.Author("rtl", null, 0), "Nieuwe depots voor KoerierSnel",
+						"KoerierSnel opent volgend jaar drie nieuwe depots in Overijssel en Gelderland, waar in totaal tweehonderd mensen "
+								+ "komen te werken. Lees verder op nu.nl", "https://rtl.example/a/3", NOW, null)));
+		pipeline.drainAll();
+
+		long full = jdbc.sql("select id from mentions where external_id = 'full'").query(Long.class).single();
+		assertThat(jdbc.sql("select m.external_id from duplicate_members dm join mentions m on m.id = dm.mention_id where dm.group_id = ?")
+			.param(full).query(String.class).list()).containsExactly("teaser");
+		assertThat(count("select count(*) from duplicate_keys where group_id = " + full)).isPositive();
+		assertThat(count("select count(*) from cases")).isEqualTo(2);
+	}
+
+	@Test
 	void excludedAuthorsWordsAndDomainsDoNotMatchAndThePreviewSaysWhy() {
 		Topic brand = topics.create("Brand", "KoerierSnel");
 		exclusions.add(brand.id(), ExclusionKind.OWN_ACCOUNT, "@KoerierSnel_help");
