@@ -4,10 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 
 /**
  * Which terms of a mention the monitor's index of a batch has to hold. The presearcher only looks up terms some
@@ -29,20 +26,9 @@ final class IndexedTerms {
 
 	/** Notes a topic's compiled query; {@code verifiedByLucene} when its fields are read verbatim. */
 	void add(Query query, boolean verifiedByLucene) {
-		query.visit(new QueryVisitor() {
-			@Override
-			public QueryVisitor getSubVisitor(Occur occur, Query parent) {
-				return this;
-			}
-
-			@Override
-			public void consumeTerms(Query leaf, Term... found) {
-				for (Term term : found) {
-					IndexedTerms.this.terms.computeIfAbsent(term.field(), (f) -> ConcurrentHashMap.newKeySet())
-						.add(term.text());
-				}
-			}
-		});
+		LuceneQueries.forEachTerm(query, (term) -> this.terms
+			.computeIfAbsent(term.field(), (f) -> ConcurrentHashMap.newKeySet())
+			.add(term.text()));
 		if (verifiedByLucene) {
 			Set<String> fields = LuceneQueries.fields(query);
 			synchronized (this) {

@@ -48,15 +48,19 @@ final class LuceneQueries {
 	private LuceneQueries() {
 	}
 
-	/**
-	 * The query as Lucene rewrites it before every search, done once: boolean clauses flattened and wildcards
-	 * wrapped for constant-score matching. Verifying a candidate then skips the rewrite loop, which otherwise
-	 * rebuilt (and hashed) the query for every mention. Only queries made of parts whose rewrite ignores the
-	 * documents are rewritten; spans and numeric ranges (whose rewrite reads the index) are returned unchanged.
-	 */
 	/** Whether a compiled query selects on prefix or suffix terms (it has a wildcard word). */
 	static boolean usesAffixes(Query query) {
 		boolean[] found = { false };
+		forEachTerm(query, (term) -> {
+			if (term.field().startsWith("pfx.") || term.field().startsWith("sfx.")) {
+				found[0] = true;
+			}
+		});
+		return found[0];
+	}
+
+	/** Every term a compiled query names (not those a wildcard or range stands for). */
+	static void forEachTerm(Query query, java.util.function.Consumer<Term> action) {
 		query.visit(new QueryVisitor() {
 			@Override
 			public QueryVisitor getSubVisitor(Occur occur, Query parent) {
@@ -66,13 +70,10 @@ final class LuceneQueries {
 			@Override
 			public void consumeTerms(Query leaf, Term... terms) {
 				for (Term term : terms) {
-					if (term.field().startsWith("pfx.") || term.field().startsWith("sfx.")) {
-						found[0] = true;
-					}
+					action.accept(term);
 				}
 			}
 		});
-		return found[0];
 	}
 
 	/** The fields a compiled query reads. */
@@ -114,6 +115,12 @@ final class LuceneQueries {
 		}
 	}
 
+	/**
+	 * The query as Lucene rewrites it before every search, done once: boolean clauses flattened and wildcards
+	 * wrapped for constant-score matching. Verifying a candidate then skips the rewrite loop, which otherwise
+	 * rebuilt (and hashed) the query for every mention. Only queries made of parts whose rewrite ignores the
+	 * documents are rewritten; spans and numeric ranges (whose rewrite reads the index) are returned unchanged.
+	 */
 	static Query prerewritten(Query query) {
 		boolean[] documentFree = { true };
 		query.visit(new QueryVisitor() {

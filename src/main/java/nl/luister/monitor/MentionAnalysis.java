@@ -239,12 +239,9 @@ final class MentionAnalysis {
 				doc.add(new StringField(field, value, Field.Store.NO));
 			}
 			if (affixes && PREFIXED.contains(field)) {
-				Set<String> prefixes = new HashSet<>();
-				Set<String> suffixes = new HashSet<>();
-				addPrefixes(value, prefixes);
-				addSuffixes(value, suffixes);
-				addWords(doc, "pfx." + field, prefixes.toArray(String[]::new), indexed);
-				addWords(doc, "sfx." + field, suffixes.toArray(String[]::new), indexed);
+				String[][] both = affixes(value);
+				addWords(doc, "pfx." + field, both[0], indexed);
+				addWords(doc, "sfx." + field, both[1], indexed);
 			}
 		}
 		if (mention.followers() != null) {
