@@ -16,8 +16,9 @@ import org.apache.lucene.util.automaton.CharacterRunAutomaton;
  * own automaton), and {@code PresearcherOracleTests} holds the two to the same matches. Proximity ({@code NEAR},
  * {@code ONEAR}), sloppy phrases ({@code "a b"~n}) and phrases with a wildcard word are left to Lucene's span and
  * sloppy phrase queries, whose matching is subtle to repeat: for them the form is only a condition every match
- * meets (all the words are there), which spares asking Lucene about batches where no document meets it. The prefix and suffix filter terms Lucene's form carries beside a wildcard word are left out: they
- * only serve the presearcher, and a word that matches the wildcard has them.
+ * meets (all the words are there), which spares asking Lucene about batches where no document meets it. The prefix
+ * and suffix filter terms Lucene's form carries beside a wildcard word are left out: they only serve the
+ * presearcher, and a word that matches the wildcard has them.
  *
  * <p>Thread-safe: immutable but for the memo of {@link #firstAsk}; the bit sets it returns are new or taken from the
  * batch, and never changed.
