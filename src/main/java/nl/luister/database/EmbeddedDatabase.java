@@ -43,7 +43,10 @@ class EmbeddedDatabase {
 			.setServerConfig("shared_buffers", "128MB")
 			.setServerConfig("fsync", properties.durable() ? "on" : "off")
 			.setServerConfig("synchronous_commit", properties.durable() ? "on" : "off")
-			.setPGStartupWait(properties.startupWait());
+			.setPGStartupWait(properties.startupWait())
+			// Stopped as a bean, after everything that uses it: its own JVM shutdown hook stopped the server while the
+			// context was still closing, and a scheduled poll then waited its whole connection timeout (30 s).
+			.setRegisterShutdownHook(false);
 		if (properties.port() > 0) builder.setPort(properties.port());
 		EmbeddedPostgres pg = builder.start();
 		createDatabaseIfMissing(pg.getPostgresDatabase(), "luister");
