@@ -212,13 +212,13 @@ public class CrmImport {
 			}
 		}
 
-		List<Long> created = insertAll(creates);
-		Set<Long> changed = updateAll(updates, targets);
+		List<Long> created = insertAll(customers(creates));
+		Set<Long> changed = updateAll(customers(updates), targets);
 		List<Long> owners = new ArrayList<>(created);
 		owners.addAll(targets);
 		List<Parsed> owned = new ArrayList<>(creates);
 		owned.addAll(updates);
-		Map<Long, Integer> handlesAdded = addHandlesAll(owned, owners);
+		Map<Long, Integer> handlesAdded = addHandlesAll(customers(owned), owners);
 		for (int i = 0; i < creates.size(); i++)
 			out.add(new CrmImportReport.RowOutcome(creates.get(i).row().line(), "CREATED", dryRun ? null : created.get(i), null));
 		for (int i = 0; i < updates.size(); i++) {
@@ -294,8 +294,12 @@ public class CrmImport {
 		return found;
 	}
 
+	private static List<Customer> customers(List<Parsed> rows) {
+		return rows.stream().map(Parsed::customer).toList();
+	}
+
 	/** Inserts the rows as new persons; their ids in row order. */
-	private List<Long> insertAll(List<Parsed> rows) {
+	private List<Long> insertAll(List<Customer> rows) {
 		if (rows.isEmpty()) return List.of();
 		Columns c = Columns.of(rows);
 		Map<String, Long> ids = new HashMap<>();
@@ -309,11 +313,11 @@ public class CrmImport {
 			.params(c.names, c.numbers, c.emails, c.segments, c.values, c.contactChannels, c.contactTimes, c.tags, c.phones)
 			.query((rs, n) -> ids.put(rs.getString(1), rs.getLong(2)))
 			.list();
-		return rows.stream().map(p -> ids.get(p.customer().customerNumber())).toList();
+		return rows.stream().map(row -> ids.get(row.customerNumber())).toList();
 	}
 
 	/** Writes each row's non-blank fields over its person's (as {@link #update}); the persons that changed. */
-	private Set<Long> updateAll(List<Parsed> rows, List<Long> targets) {
+	private Set<Long> updateAll(List<Customer> rows, List<Long> targets) {
 		if (rows.isEmpty()) return Set.of();
 		Columns c = Columns.of(rows);
 		return new HashSet<>(jdbc.sql("""
@@ -343,11 +347,11 @@ public class CrmImport {
 	}
 
 	/** Adds the rows' handles that no identity has yet to the rows' persons; how many each person got. */
-	private Map<Long, Integer> addHandlesAll(List<Parsed> rows, List<Long> persons) {
+	private Map<Long, Integer> addHandlesAll(List<Customer> rows, List<Long> persons) {
 		List<Long> owner = new ArrayList<>();
 		List<String> channels = new ArrayList<>(), handles = new ArrayList<>();
 		for (int i = 0; i < rows.size(); i++) {
-			Customer c = rows.get(i).customer();
+			Customer c = rows.get(i);
 			for (int h = 0; h < c.handles().length; h++) {
 				owner.add(persons.get(i));
 				channels.add(c.channels()[h]);
@@ -372,12 +376,12 @@ public class CrmImport {
 	private record Columns(String[] names, String[] numbers, String[] emails, String[] segments, String[] values, String[] contactChannels,
 			String[] contactTimes, String[] tags, String[] phones) {
 
-		static Columns of(List<Parsed> rows) {
+		static Columns of(List<Customer> rows) {
 			int n = rows.size();
 			Columns c = new Columns(new String[n], new String[n], new String[n], new String[n], new String[n], new String[n], new String[n],
 					new String[n], new String[n]);
 			for (int i = 0; i < n; i++) {
-				Customer customer = rows.get(i).customer();
+				Customer customer = rows.get(i);
 				CrmFields f = customer.fields();
 				c.names[i] = f.displayName();
 				c.numbers[i] = customer.customerNumber();
@@ -497,50 +501,17 @@ public class CrmImport {
 	}
 
 	private long insert(Customer c) {
-		CrmFields f = c.fields();
-		return jdbc.sql("""
-				insert into persons (display_name, customer_number, email, segment, value, contact_channel, contact_times, tags, phone)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-			.params(f.displayName(), c.customerNumber(), f.email(), f.segment(), f.value(), f.contactChannel(), f.contactTimes(),
-					f.tags().toArray(String[]::new), c.phone())
-			.query(Long.class)
-			.single();
+		return insertAll(List.of(c)).getFirst();
 	}
 
 	/** Writes the row's non-blank fields over the person's; true when anything changed. */
 	private boolean update(long personId, Customer c) {
-		CrmFields f = c.fields();
-		return jdbc.sql("""
-				update persons p set display_name = coalesce(n.display_name, p.display_name), customer_number = n.customer_number,
-				  email = coalesce(n.email, p.email), segment = coalesce(n.segment, p.segment), value = coalesce(n.value, p.value),
-				  contact_channel = coalesce(n.contact_channel, p.contact_channel), contact_times = coalesce(n.contact_times, p.contact_times),
-				  tags = case when cardinality(n.tags) > 0 then n.tags else p.tags end, phone = coalesce(n.phone, p.phone)
-				from (select ?::text as display_name, ?::text as customer_number, ?::text as email, ?::text as segment, ?::numeric as value,
-				             ?::text as contact_channel, ?::text as contact_times, ?::text[] as tags, ?::text as phone) n
-				where p.id = ? and (
-				  (n.display_name is not null and n.display_name is distinct from p.display_name)
-				  or n.customer_number is distinct from p.customer_number
-				  or (n.email is not null and n.email is distinct from p.email)
-				  or (n.segment is not null and n.segment is distinct from p.segment)
-				  or (n.value is not null and n.value is distinct from p.value)
-				  or (n.contact_channel is not null and n.contact_channel is distinct from p.contact_channel)
-				  or (n.contact_times is not null and n.contact_times is distinct from p.contact_times)
-				  or (cardinality(n.tags) > 0 and n.tags is distinct from p.tags)
-				  or (n.phone is not null and n.phone is distinct from p.phone))""")
-			.params(f.displayName(), c.customerNumber(), f.email(), f.segment(), f.value(), f.contactChannel(), f.contactTimes(),
-					f.tags().toArray(String[]::new), c.phone(), personId)
-			.update() > 0;
+		return !updateAll(List.of(c), List.of(personId)).isEmpty();
 	}
 
 	/** Adds the row's handles that no identity has yet as identities of the person; returns how many. */
 	private int addHandles(long personId, Customer c) {
-		if (c.handles().length == 0) return 0;
-		return jdbc.sql("""
-				insert into identities (channel, handle, first_seen, last_seen, person_id)
-				select h.c, h.hd, now(), now(), ? from unnest(?::text[], ?::text[]) as h(c, hd)
-				on conflict (channel, lower(handle)) do nothing""")
-			.params(personId, c.channels(), c.handles())
-			.update();
+		return addHandlesAll(List.of(c), List.of(personId)).getOrDefault(personId, 0);
 	}
 
 	/** Where each mapped field is in the rows of one file. */
