@@ -28,17 +28,11 @@ public class Notifications {
 
 	/** A notification per team lead for each of these (case, kind, detail), in one statement; returns how many were written. */
 	public int notifyLeads(List<Notice> notices) {
-		if (notices.isEmpty()) return 0;
-		long[] caseIds = notices.stream().mapToLong(Notice::caseId).toArray();
-		String[] kinds = notices.stream().map(Notice::kind).toArray(String[]::new);
-		String[] details = notices.stream().map(Notice::detail).toArray(String[]::new);
-		return jdbc.sql("""
+		return insert(notices, """
 				insert into notifications (user_id, case_id, kind, detail)
 				select u.id, t.case_id, t.kind, t.detail from unnest(?::bigint[], ?::text[], ?::text[]) as t(case_id, kind, detail)
 				cross join users u
-				where u.enabled and (u.role = 'LEAD' or (u.role = 'ADMIN' and not exists (select 1 from users l where l.role = 'LEAD' and l.enabled)))""")
-			.params(caseIds, kinds, details)
-			.update();
+				where u.enabled and (u.role = 'LEAD' or (u.role = 'ADMIN' and not exists (select 1 from users l where l.role = 'LEAD' and l.enabled)))""");
 	}
 
 	/**
@@ -46,19 +40,22 @@ public class Notifications {
 	 * an assignee who is a team lead is told once. Returns how many were written.
 	 */
 	public int notifyAssigneeAndLeads(List<Notice> notices) {
-		if (notices.isEmpty()) return 0;
-		long[] caseIds = notices.stream().mapToLong(Notice::caseId).toArray();
-		String[] kinds = notices.stream().map(Notice::kind).toArray(String[]::new);
-		String[] details = notices.stream().map(Notice::detail).toArray(String[]::new);
-		return jdbc.sql("""
+		return insert(notices, """
 				insert into notifications (user_id, case_id, kind, detail)
 				select u.id, t.case_id, t.kind, t.detail from unnest(?::bigint[], ?::text[], ?::text[]) as t(case_id, kind, detail)
 				join cases c on c.id = t.case_id
 				cross join users u
 				where u.enabled and (u.id = c.assignee_id or u.role = 'LEAD'
-				  or (u.role = 'ADMIN' and not exists (select 1 from users l where l.role = 'LEAD' and l.enabled)))""")
-			.params(caseIds, kinds, details)
-			.update();
+				  or (u.role = 'ADMIN' and not exists (select 1 from users l where l.role = 'LEAD' and l.enabled)))""");
+	}
+
+	/** Writes the notices with a statement over {@code t(case_id, kind, detail)}, the notices unnested. */
+	private int insert(List<Notice> notices, String sql) {
+		if (notices.isEmpty()) return 0;
+		long[] caseIds = notices.stream().mapToLong(Notice::caseId).toArray();
+		String[] kinds = notices.stream().map(Notice::kind).toArray(String[]::new);
+		String[] details = notices.stream().map(Notice::detail).toArray(String[]::new);
+		return jdbc.sql(sql).params(caseIds, kinds, details).update();
 	}
 
 	/** One unread notification about a case for each of these enabled users; returns how many were written. */
