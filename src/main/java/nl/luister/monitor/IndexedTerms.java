@@ -52,13 +52,4 @@ final class IndexedTerms {
 		return this.terms.getOrDefault(field, Set.of());
 	}
 
-	/** Whether a term of this field goes into the index of a batch. */
-	boolean keeps(String field, String term) {
-		if (this.verbatim.contains(field)) {
-			return true;
-		}
-		Set<String> named = this.terms.get(field);
-		return named != null && named.contains(term);
-	}
-
 }

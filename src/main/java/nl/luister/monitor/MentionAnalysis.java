@@ -191,29 +191,6 @@ final class MentionAnalysis {
 		}
 	}
 
-	/** The words of a text field as it is indexed ({@code text}, {@code title}, a stemmed twin, or {@code raw}). */
-	static List<String> tokens(String field, String value) {
-		if (field.equals(RAW)) {
-			return rawTokens(value);
-		}
-		if (field.equals(TEXT) || field.equals(TITLE)) {
-			return TokenizedText.tokenize(value);
-		}
-		List<String> tokens = new ArrayList<>();
-		try (TokenStream stream = ANALYZER.tokenStream(field, value)) {
-			CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-			stream.reset();
-			while (stream.incrementToken()) {
-				tokens.add(term.toString());
-			}
-			stream.end();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return tokens;
-	}
-
 	/**
 	 * {@link #document} from words already split (no second analysis), holding only what {@code indexed} keeps: the
 	 * terms registered topics name, and every term with positions of the fields Lucene verifies topics on.
@@ -235,7 +212,8 @@ final class MentionAnalysis {
 		for (String[] keyword : keywords) {
 			String field = keyword[0];
 			String value = keyword[1];
-			if (indexed.keeps(field, value)) {
+			Set<String> named = indexed.named(field);
+			if (named == null || named.contains(value)) {
 				doc.add(new StringField(field, value, Field.Store.NO));
 			}
 			if (affixes && PREFIXED.contains(field)) {

@@ -166,7 +166,8 @@ final class MentionBatch {
 			for (int i = 0; i < this.all.length; i++) {
 				String value = title ? this.documents.get(i).title() : this.all[i];
 				if (value != null) {
-					tokens[i] = MentionAnalysis.tokens(field, value).toArray(String[]::new);
+					tokens[i] = (field.equals(MentionAnalysis.RAW) ? MentionAnalysis.rawTokens(value)
+							: TokenizedText.tokenize(value)).toArray(String[]::new);
 				}
 			}
 			this.texts.put(field, tokens);
