@@ -1,5 +1,6 @@
 package nl.luister.monitor;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,11 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.search.Query;
 
 /**
- * Which terms of a mention the monitor's index of a batch has to hold. The presearcher only looks up terms some
- * topic was indexed with, so a field is indexed with just the terms the registered topics name (most prefixes,
- * suffixes, word pairs and stems of a mention name none). A field that Lucene itself reads to verify a topic
- * (proximity, sloppy phrases: see {@link VerifyingMatcher}) is indexed <em>verbatim</em>: every term, with
- * positions.
+ * Which terms of a batch the presearcher's document has to hold: the presearcher only looks up terms some topic was
+ * indexed with, so a field gets just the terms the registered topics name (most words, prefixes, suffixes, grams,
+ * word pairs and stems of a mention name none).
+ *
+ * It also knows which fields Lucene reads to verify the topics it verifies ({@link #luceneFields}).
  *
  * <p>Only grows (a removed topic's terms stay until the next {@code replaceAll} builds a new one), which keeps it a
  * superset of what the registered topics need. Thread-safe: topics are added while batches read it; a batch analysed
@@ -22,33 +23,41 @@ final class IndexedTerms {
 
 	private final Map<String, Set<String>> terms = new ConcurrentHashMap<>();
 
-	private volatile Set<String> verbatim = Set.of();
+	private volatile Set<String> luceneFields = Set.of();
 
-	/** Notes a topic's compiled query; {@code verifiedByLucene} when its fields are read verbatim. */
+	/** Notes the terms a topic's compiled query names; {@code verifiedByLucene} when Lucene reads its fields. */
 	void add(Query query, boolean verifiedByLucene) {
 		LuceneQueries.forEachTerm(query, (term) -> this.terms
 			.computeIfAbsent(term.field(), (f) -> ConcurrentHashMap.newKeySet())
 			.add(term.text()));
 		if (verifiedByLucene) {
-			Set<String> fields = LuceneQueries.fields(query);
+			Set<String> fields = new java.util.HashSet<>(LuceneQueries.fields(query));
+			// a wildcard word of a stemmed topic lives in the unstemmed field, masked as the stemmed one
+			for (String field : List.copyOf(fields)) {
+				if (field.endsWith("_nl") || field.endsWith("_en")) {
+					fields.add(field.substring(0, field.length() - 3));
+				}
+			}
 			synchronized (this) {
-				if (!this.verbatim.containsAll(fields)) {
-					Set<String> more = new java.util.HashSet<>(this.verbatim);
+				if (!this.luceneFields.containsAll(fields)) {
+					Set<String> more = new java.util.HashSet<>(this.luceneFields);
 					more.addAll(fields);
-					this.verbatim = Set.copyOf(more);
+					this.luceneFields = Set.copyOf(more);
 				}
 			}
 		}
 	}
 
 	/**
-	 * The terms of a field the registered topics name, or {@code null} for a field indexed verbatim; an
-	 * empty set when no topic names any. Look it up once per field, then ask it per term.
+	 * The fields Lucene reads to verify the topics it verifies (proximity, sloppy phrases): a mention's index for
+	 * those topics needs these fields only.
 	 */
+	Set<String> luceneFields() {
+		return this.luceneFields;
+	}
+
+	/** The terms of a field the registered topics name; empty when none does. Look it up once per field. */
 	Set<String> named(String field) {
-		if (this.verbatim.contains(field)) {
-			return null;
-		}
 		return this.terms.getOrDefault(field, Set.of());
 	}
 

@@ -34,7 +34,8 @@ import org.apache.lucene.util.automaton.Operations;
  * Compiles a {@link QueryNode} tree to a Lucene {@link Query} over the fields of {@link MentionAnalysis}.
  *
  * <p>Words go to the (stemmed) text field; wildcard words always to the unstemmed one, with a required
- * {@code pfx.} prefix term beside them so the presearcher can select on it. {@code NEAR}/{@code ONEAR}
+ * {@code pfx.} prefix term (and {@code sfx.} suffix and {@code ngr.} gram terms) beside them so the presearcher can
+ * select on it. {@code NEAR}/{@code ONEAR}
  * become span queries; sloppy phrases {@code PhraseQuery} with slop. Stateless and thread-safe.
  */
 final class LuceneQueries {
@@ -48,11 +49,11 @@ final class LuceneQueries {
 	private LuceneQueries() {
 	}
 
-	/** Whether a compiled query selects on prefix or suffix terms (it has a wildcard word). */
+	/** Whether a compiled query selects on prefix, suffix or gram terms (it has a wildcard word). */
 	static boolean usesAffixes(Query query) {
 		boolean[] found = { false };
 		forEachTerm(query, (term) -> {
-			if (term.field().startsWith("pfx.") || term.field().startsWith("sfx.")) {
+			if (MentionAnalysis.isAffixField(term.field())) {
 				found[0] = true;
 			}
 		});
@@ -345,6 +346,9 @@ final class LuceneQueries {
 		Term suffix = MentionAnalysis.suffixTerm(base, word.literalSuffix());
 		if (suffix != null) {
 			builder.add(new TermQuery(suffix), Occur.FILTER);
+		}
+		for (Term gram : MentionAnalysis.gramTerms(base, word.text())) {
+			builder.add(new TermQuery(gram), Occur.FILTER);
 		}
 	}
 

@@ -26,7 +26,6 @@ import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.CandidateMatcher;
-import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorConfiguration;
@@ -209,7 +208,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/**
 	 * How well a term selects topics: longer is rarer (the monitor's default), a structured field value such as
 	 * {@code channel:twitter} hardly selects at all, and a wildcard's prefix term weighs as its letters do, a
-	 * little below a whole word of that length.
+	 * little below a whole word of that length; a gram term likewise, a little more for digits and rare letters.
 	 */
 	static double weight(Term term) {
 		String field = term.field();
@@ -219,6 +218,9 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		if (field.startsWith("pfx.") || field.startsWith("sfx.")) {
 			String prefix = term.text().substring(1);
 			return 0.9 * TermWeightor.DEFAULT.applyAsDouble(new Term(field, prefix));
+		}
+		if (field.startsWith("ngr.")) {
+			return 0.9 * TermWeightor.DEFAULT.applyAsDouble(term) + 0.2 * MentionAnalysis.gramRarity(term.text());
 		}
 		return TermWeightor.DEFAULT.applyAsDouble(term);
 	}
@@ -460,30 +462,27 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		boolean withEnglish = this.english;
 		boolean withAffixes = this.affixes;
 		IndexedTerms withTerms = this.indexed;
-		Document[] docs = new Document[batch.size()];
-		MatcherFactory<QueryMatch> verifier;
+		Document[] docs;
+		MentionBatch mentions = null;
 		if (this.directVerification) {
-			MentionBatch mentions = new MentionBatch(batch);
-			for (int i = 0; i < docs.length; i++) {
-				docs[i] = mentions.presearchDocument(i, withDutch, withEnglish, withAffixes, withTerms);
-			}
-			verifier = VerifyingMatcher.factory(mentions, this.direct);
+			mentions = new MentionBatch(batch, withTerms.luceneFields());
+			docs = new Document[] { mentions.presearchDocument(withDutch, withEnglish, withAffixes, withTerms) };
 		}
 		else {
+			docs = new Document[batch.size()];
 			for (int i = 0; i < docs.length; i++) {
 				docs[i] = MentionAnalysis.document(batch.get(i), withDutch, withEnglish, withAffixes);
 			}
-			verifier = QueryMatch.SIMPLE_MATCHER;
 		}
-		List<Set<Long>> results = new ArrayList<>(docs.length);
+		List<Set<Long>> results = new ArrayList<>(batch.size());
 		this.matching.readLock().lock();
 		try {
 			View seen = this.view;
-			collect(this.monitor, docs, batch, verifier, seen.shadowed()::contains, results);
+			collect(this.monitor, docs, mentions, batch, seen.shadowed()::contains, results);
 			if (!seen.fresh().isEmpty()) {
-				List<Set<Long>> freshResults = new ArrayList<>(docs.length);
-				collect(this.fresh, docs, batch, verifier, id -> !seen.fresh().contains(id), freshResults);
-				for (int i = 0; i < docs.length; i++) {
+				List<Set<Long>> freshResults = new ArrayList<>(batch.size());
+				collect(this.fresh, docs, mentions, batch, id -> !seen.fresh().contains(id), freshResults);
+				for (int i = 0; i < batch.size(); i++) {
 					if (!freshResults.get(i).isEmpty()) {
 						Set<Long> both = new LinkedHashSet<>(results.get(i));
 						both.addAll(freshResults.get(i));
@@ -498,22 +497,34 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		finally {
 			this.matching.readLock().unlock();
 		}
-		this.documents.addAndGet(docs.length);
+		this.documents.addAndGet(batch.size());
 		return Collections.unmodifiableList(results);
 	}
 
-	/** One index's matches for the batch, without the {@code hidden} topic ids, appended to {@code results}. */
-	private void collect(Monitor index, Document[] docs, List<MatchDocument> batch, MatcherFactory<QueryMatch> verifier,
-			java.util.function.Predicate<String> hidden, List<Set<Long>> results)
-			throws IOException {
-		if (docs.length == 1) {
-			MatchingQueries<QueryMatch> matches = index.match(docs[0], verifier);
+	/**
+	 * One index's matches for the batch, without the {@code hidden} topic ids, appended to {@code results}. With
+	 * direct verification ({@code mentions} given) the monitor presearches the batch's one presearch document and
+	 * {@link VerifyingMatcher} says which mentions each candidate matches; otherwise the monitor indexes and verifies
+	 * every mention itself.
+	 */
+	private void collect(Monitor index, Document[] docs, MentionBatch mentions, List<MatchDocument> batch,
+			java.util.function.Predicate<String> hidden, List<Set<Long>> results) throws IOException {
+		if (mentions != null) {
+			VerifyingMatcher.Verified verified = new VerifyingMatcher.Verified(mentions.size());
+			MatchingQueries<QueryMatch> matches = index.match(docs[0], VerifyingMatcher.factory(mentions, this.direct,
+					verified));
+			this.candidates.addAndGet(matches.getQueriesRun());
+			results.addAll(verified.byDocument(hidden));
+			retryErrors(matches.getErrors(), batch, results, hidden);
+		}
+		else if (docs.length == 1) {
+			MatchingQueries<QueryMatch> matches = index.match(docs[0], QueryMatch.SIMPLE_MATCHER);
 			this.candidates.addAndGet(matches.getQueriesRun());
 			results.add(ids(matches.getMatches(), hidden));
 			retryErrors(matches.getErrors(), batch, results, hidden);
 		}
 		else {
-			MultiMatchingQueries<QueryMatch> matches = index.match(docs, verifier);
+			MultiMatchingQueries<QueryMatch> matches = index.match(docs, QueryMatch.SIMPLE_MATCHER);
 			this.candidates.addAndGet(matches.getQueriesRun());
 			for (int i = 0; i < docs.length; i++) {
 				results.add(ids(matches.getMatches(i), hidden));

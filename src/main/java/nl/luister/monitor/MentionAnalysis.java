@@ -7,6 +7,7 @@ import java.net.URI;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -66,7 +67,19 @@ final class MentionAnalysis {
 	 */
 	static final int MAX_SUFFIX = 3;
 
-	/** Fields whose words get two- to five-letter prefix terms in {@code pfx.<field>} and suffix terms in {@code sfx.<field>}. */
+	/**
+	 * The length of a gram term ({@code ngr.<field>}): a wildcard word whose literal start is short
+	 * ({@code rab?onster11234*}) selects its topic by letters from its middle ({@code 1123}).
+	 */
+	static final int GRAM = 4;
+
+	/** The most gram terms a wildcard word adds to its query: the presearcher uses the best two. */
+	static final int MAX_GRAMS = 3;
+
+	/**
+	 * Fields whose words get two- to five-letter prefix terms in {@code pfx.<field>}, suffix terms in
+	 * {@code sfx.<field>} and {@value #GRAM}-letter gram terms in {@code ngr.<field>}.
+	 */
 	static final List<String> PREFIXED = List.of(TEXT, TITLE, "author", "tag", "mention", "url");
 
 	/** Structured fields: weighed low by the presearcher so a text term is picked whenever a query has one. */
@@ -81,7 +94,7 @@ final class MentionAnalysis {
 			if (field.equals(PAIRS)) {
 				return new TokenStreamComponents(new ListTokenizer(MentionAnalysis::pairs));
 			}
-			if (field.startsWith("pfx.") || field.startsWith("sfx.")) {
+			if (isAffixField(field)) {
 				return new TokenStreamComponents(new ListTokenizer((text) -> List.of(text.toString().split(" "))));
 			}
 			if (field.startsWith(TEXT) || field.startsWith(TITLE)) {
@@ -191,63 +204,20 @@ final class MentionAnalysis {
 		}
 	}
 
-	/**
-	 * {@link #document} from words already split (no second analysis), holding only what {@code indexed} keeps: the
-	 * terms registered topics name, and every term with positions of the fields Lucene verifies topics on.
-	 *
-	 * @param words the words of each text field that is present ({@code text}, {@code title}, their stemmed twins
-	 *              when those are on, {@code raw}) and, when {@code affixes} is on, the prefix and suffix terms of
-	 *              {@code text} and {@code title} ({@code pfx.text} …), by field name
-	 */
-	static Document presearchDocument(MatchDocument mention, Map<String, String[]> words, List<String[]> keywords,
-			boolean affixes, IndexedTerms indexed) {
-		Document doc = new Document();
-		words.forEach((field, tokens) -> addWords(doc, field, tokens, indexed));
-		String[] text = words.get(TEXT);
-		String[] pairs = new String[Math.max(0, text.length - 1)];
-		for (int i = 1; i < text.length; i++) {
-			pairs[i - 1] = text[i - 1] + " " + text[i];
-		}
-		addWords(doc, PAIRS, pairs, indexed);
-		for (String[] keyword : keywords) {
-			String field = keyword[0];
-			String value = keyword[1];
-			Set<String> named = indexed.named(field);
-			if (named == null || named.contains(value)) {
-				doc.add(new StringField(field, value, Field.Store.NO));
-			}
-			if (affixes && PREFIXED.contains(field)) {
-				String[][] both = affixes(value);
-				addWords(doc, "pfx." + field, both[0], indexed);
-				addWords(doc, "sfx." + field, both[1], indexed);
-			}
-		}
-		if (mention.followers() != null) {
-			doc.add(new IntPoint(FOLLOWERS, mention.followers()));
-		}
-		return doc;
+	/** A field of words already split, with positions (one per word) and no norms. */
+	static Field wordsField(String field, String[] words) {
+		return new Field(field, new WordStream(words), WORDS);
 	}
 
-	private static void addWords(Document doc, String field, String[] tokens, IndexedTerms indexed) {
-		Set<String> named = indexed.named(field);
-		if (named == null) {
-			doc.add(new Field(field, new WordStream(tokens), field.startsWith("pfx.") || field.startsWith("sfx.")
-					|| field.equals(PAIRS) ? TERMS_ONLY : WORDS));
-			return;
-		}
-		if (named.isEmpty()) {
-			return;
-		}
-		int kept = 0;
-		String[] known = new String[tokens.length];
-		for (String token : tokens) {
-			if (named.contains(token)) {
-				known[kept++] = token;
-			}
-		}
-		if (kept > 0) {
-			doc.add(new Field(field, new WordStream(Arrays.copyOf(known, kept)), TERMS_ONLY));
-		}
+	/**
+	 * A document of terms only (no positions, no norms): per field, the given terms. The presearcher reads nothing
+	 * else of a document.
+	 */
+	static Document termsDocument(Map<String, ? extends Collection<String>> terms) {
+		Document doc = new Document();
+		terms.forEach((field, values) -> doc.add(new Field(field, new WordStream(values.toArray(String[]::new)),
+				TERMS_ONLY)));
+		return doc;
 	}
 
 	/** The same document as a one-document in-memory index, for checking one query (previews, tests). */
@@ -273,11 +243,13 @@ final class MentionAnalysis {
 		}
 		Set<String> prefixes = new HashSet<>();
 		Set<String> suffixes = new HashSet<>();
+		Set<String> grams = new HashSet<>();
 		for (String token : TokenizedText.tokenize(value)) {
 			addPrefixes(token, prefixes);
 			addSuffixes(token, suffixes);
+			addGrams(token, grams);
 		}
-		addAffixFields(doc, base, prefixes, suffixes);
+		addAffixFields(doc, base, prefixes, suffixes, grams);
 	}
 
 	private static void addKeyword(Document doc, String field, String value, boolean affixes) {
@@ -285,9 +257,11 @@ final class MentionAnalysis {
 		if (affixes && PREFIXED.contains(field)) {
 			Set<String> prefixes = new HashSet<>();
 			Set<String> suffixes = new HashSet<>();
+			Set<String> grams = new HashSet<>();
 			addPrefixes(value, prefixes);
 			addSuffixes(value, suffixes);
-			addAffixFields(doc, field, prefixes, suffixes);
+			addGrams(value, grams);
+			addAffixFields(doc, field, prefixes, suffixes, grams);
 		}
 	}
 
@@ -303,14 +277,29 @@ final class MentionAnalysis {
 		}
 	}
 
-	/** All prefix (suffix) terms of a field in one field value: one {@code addField} instead of dozens. */
-	private static void addAffixFields(Document doc, String base, Set<String> prefixes, Set<String> suffixes) {
+	private static void addGrams(String token, Set<String> into) {
+		for (int i = 0; i + GRAM <= token.length(); i++) {
+			into.add(token.substring(i, i + GRAM));
+		}
+	}
+
+	/** All prefix (suffix, gram) terms of a field in one field value: one {@code addField} instead of dozens. */
+	private static void addAffixFields(Document doc, String base, Set<String> prefixes, Set<String> suffixes,
+			Set<String> grams) {
 		if (!prefixes.isEmpty()) {
 			doc.add(new Field("pfx." + base, new WordStream(prefixes.toArray(String[]::new)), TERMS_ONLY));
 		}
 		if (!suffixes.isEmpty()) {
 			doc.add(new Field("sfx." + base, new WordStream(suffixes.toArray(String[]::new)), TERMS_ONLY));
 		}
+		if (!grams.isEmpty()) {
+			doc.add(new Field("ngr." + base, new WordStream(grams.toArray(String[]::new)), TERMS_ONLY));
+		}
+	}
+
+	/** Whether a field holds prefix, suffix or gram terms of words rather than words. */
+	static boolean isAffixField(String field) {
+		return field.startsWith("pfx.") || field.startsWith("sfx.") || field.startsWith("ngr.");
 	}
 
 	/** Words already split, as a token stream (one position each). */
@@ -393,6 +382,71 @@ final class MentionAnalysis {
 		addPrefixes(token, prefixes);
 		addSuffixes(token, suffixes);
 		return new String[][] { prefixes.toArray(String[]::new), suffixes.toArray(String[]::new) };
+	}
+
+	/** The gram ({@code ngr.}) terms of one word, as {@link #document} indexes them. */
+	static String[] grams(String token) {
+		Set<String> grams = new java.util.LinkedHashSet<>();
+		addGrams(token, grams);
+		return grams.toArray(String[]::new);
+	}
+
+	/**
+	 * The gram terms a wildcard word implies: {@value #GRAM}-letter pieces of its literal runs (between wildcards and
+	 * escapes) that every matching word holds, not those its prefix term already covers, the rarest-looking
+	 * {@value #MAX_GRAMS} first (see {@link #gramRarity}). Empty when no run is long enough.
+	 */
+	static List<org.apache.lucene.index.Term> gramTerms(String base, String word) {
+		List<String> grams = new ArrayList<>();
+		int start = 0;
+		for (int i = 0; i <= word.length(); i++) {
+			char c = (i < word.length()) ? word.charAt(i) : '*';
+			if (c == '*' || c == '?' || c == '\\') {
+				// the first run's first MAX_PREFIX letters are the prefix term's already
+				int from = (start == 0) ? Math.max(0, Math.min(i, MAX_PREFIX) - GRAM + 1) : start;
+				for (int g = from; g + GRAM <= i; g++) {
+					String gram = word.substring(g, g + GRAM);
+					if (!grams.contains(gram)) {
+						grams.add(gram);
+					}
+				}
+				start = i + 1;
+			}
+		}
+		grams.sort(java.util.Comparator.comparingDouble(MentionAnalysis::gramRarity).reversed());
+		List<org.apache.lucene.index.Term> terms = new ArrayList<>(MAX_GRAMS);
+		for (int i = 0; i < Math.min(MAX_GRAMS, grams.size()); i++) {
+			terms.add(new org.apache.lucene.index.Term("ngr." + base, grams.get(i)));
+		}
+		return terms;
+	}
+
+	/**
+	 * How rare a gram is likely to be, from 0 to 1: the letters least used in Dutch and English count most, the
+	 * commonest nothing; digits little (numbers such as years and prices are common), but a gram where letters meet
+	 * digits ({@code a123} of {@code vita12345}) much more than the digits alone. Only an order among the grams of
+	 * one word, and a tie-break for the presearcher.
+	 */
+	static double gramRarity(String gram) {
+		double sum = 0;
+		boolean letters = false;
+		boolean digits = false;
+		for (int i = 0; i < gram.length(); i++) {
+			char c = gram.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits = true;
+				sum += 0.25;
+				continue;
+			}
+			letters = true;
+			if ("enatiros".indexOf(c) < 0) {
+				sum += ("dlhgukmcbpvw".indexOf(c) >= 0) ? 0.5 : ("./-_".indexOf(c) >= 0) ? 0.25 : 1;
+			}
+		}
+		if (letters && digits) {
+			sum += 1;
+		}
+		return Math.min(1, sum / gram.length());
 	}
 
 	/** Words with exact case and accents: NFC, split on anything that is not a letter, digit or mark. */

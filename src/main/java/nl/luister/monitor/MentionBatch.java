@@ -4,10 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.IndexSearcher;
 import org.tartarus.snowball.SnowballStemmer;
 import org.tartarus.snowball.ext.DutchStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
@@ -15,7 +20,7 @@ import org.tartarus.snowball.ext.EnglishStemmer;
 /**
  * A batch of mentions, analysed once: each text field's words per mention (in order, for phrases), the keyword
  * values, and per field a map from term to the bit set of the mentions holding it, for {@link DirectTopic direct
- * verification}. The same words make the presearcher's documents ({@link #presearchDocument}), so the presearcher
+ * verification}. The same words make the presearcher's document ({@link #presearchDocument}), so the presearcher
  * and the verification see the same terms, from the same analysis {@link MentionAnalysis#document} gives Lucene.
  * Fields are built when first asked for.
  *
@@ -47,12 +52,24 @@ final class MentionBatch {
 	/** Prefix and suffix terms of each distinct word of the batch. */
 	private final Map<String, String[][]> affixes = new HashMap<>();
 
+	/** Gram terms of each distinct word of the batch. */
+	private final Map<String, String[]> grams = new HashMap<>();
+
 	private final Map<String, String> dutchStems = new HashMap<>();
+
+	private IndexSearcher[] searchers;
 
 	private final Map<String, String> englishStems = new HashMap<>();
 
-	MentionBatch(List<MatchDocument> documents) {
+	private final Set<String> luceneFields;
+
+	/**
+	 * A batch; {@code luceneFields} are the fields Lucene reads to verify the topics it verifies (see
+	 * {@link #searcher}).
+	 */
+	MentionBatch(List<MatchDocument> documents, Set<String> luceneFields) {
 		this.documents = documents;
+		this.luceneFields = luceneFields;
 		this.all = new String[documents.size()];
 		for (int i = 0; i < this.all.length; i++) {
 			this.all[i] = MentionAnalysis.allText(documents.get(i));
@@ -115,43 +132,158 @@ final class MentionBatch {
 	}
 
 	/**
-	 * The document the monitor indexes for one mention: its presearcher reads the terms, and topics with proximity or
-	 * sloppy phrases are verified on it; {@code indexed} says which terms it needs. Stemmed fields and prefix/suffix
-	 * terms only when some topic needs them.
+	 * The one document the monitor presearches the whole batch with: per field the terms of all its mentions that
+	 * registered topics name ({@code indexed}), stemmed fields and prefix, suffix and gram terms only when some topic
+	 * needs them. The presearcher turns the terms of whatever it is given into one query, so a batch's candidates are
+	 * the same from this one document as from an index of all its mentions, without building that index; which
+	 * mention matches is for the verification to say.
 	 */
-	Document presearchDocument(int document, boolean dutch, boolean english, boolean affixes, IndexedTerms indexed) {
-		Map<String, String[]> fields = new LinkedHashMap<>();
+	Document presearchDocument(boolean dutch, boolean english, boolean affixes, IndexedTerms indexed) {
+		Map<String, Set<String>> union = new LinkedHashMap<>();
 		for (String base : List.of(MentionAnalysis.TEXT, MentionAnalysis.TITLE)) {
-			if (text(base)[document] == null) {
-				continue;
-			}
-			fields.put(base, text(base)[document]);
+			addAll(union, indexed, base, terms(base).keySet());
 			if (dutch) {
-				fields.put(base + "_nl", text(base + "_nl")[document]);
+				addAll(union, indexed, base + "_nl", terms(base + "_nl").keySet());
 			}
 			if (english) {
-				fields.put(base + "_en", text(base + "_en")[document]);
+				addAll(union, indexed, base + "_en", terms(base + "_en").keySet());
 			}
-		}
-		fields.put(MentionAnalysis.RAW, text(MentionAnalysis.RAW)[document]);
-		if (affixes) {
-			for (String base : List.of(MentionAnalysis.TEXT, MentionAnalysis.TITLE)) {
-				String[] tokens = text(base)[document];
-				if (tokens != null) {
-					List<String> prefixes = new ArrayList<>(tokens.length * 4);
-					List<String> suffixes = new ArrayList<>(tokens.length * 2);
-					for (String token : tokens) {
-						String[][] both = this.affixes.computeIfAbsent(token, MentionAnalysis::affixes);
-						prefixes.addAll(Arrays.asList(both[0]));
-						suffixes.addAll(Arrays.asList(both[1]));
+			if (affixes) {
+				Set<String> prefixes = indexed.named("pfx." + base);
+				Set<String> suffixes = indexed.named("sfx." + base);
+				Set<String> grams = indexed.named("ngr." + base);
+				for (String token : terms(base).keySet()) {
+					String[][] both = this.affixes.computeIfAbsent(token, MentionAnalysis::affixes);
+					addNamed(union, "pfx." + base, prefixes, both[0]);
+					addNamed(union, "sfx." + base, suffixes, both[1]);
+					if (!grams.isEmpty()) {
+						addNamed(union, "ngr." + base, grams, this.grams.computeIfAbsent(token, MentionAnalysis::grams));
 					}
-					fields.put("pfx." + base, prefixes.toArray(String[]::new));
-					fields.put("sfx." + base, suffixes.toArray(String[]::new));
 				}
 			}
 		}
-		return MentionAnalysis.presearchDocument(this.documents.get(document), fields, keywords().get(document),
-				affixes, indexed);
+		addAll(union, indexed, MentionAnalysis.RAW, terms(MentionAnalysis.RAW).keySet());
+		Set<String> pairs = indexed.named(MentionAnalysis.PAIRS);
+		if (!pairs.isEmpty()) {
+			for (String[] words : text(MentionAnalysis.TEXT)) {
+				for (int i = 1; i < words.length; i++) {
+					String pair = words[i - 1] + " " + words[i];
+					if (pairs.contains(pair)) {
+						union.computeIfAbsent(MentionAnalysis.PAIRS, (f) -> new LinkedHashSet<>()).add(pair);
+					}
+				}
+			}
+		}
+		for (List<String[]> keywords : keywords()) {
+			for (String[] keyword : keywords) {
+				String field = keyword[0];
+				addNamed(union, field, indexed.named(field), keyword[1]);
+				if (affixes && MentionAnalysis.PREFIXED.contains(field)) {
+					String[][] both = this.affixes.computeIfAbsent(keyword[1], MentionAnalysis::affixes);
+					addNamed(union, "pfx." + field, indexed.named("pfx." + field), both[0]);
+					addNamed(union, "sfx." + field, indexed.named("sfx." + field), both[1]);
+					addNamed(union, "ngr." + field, indexed.named("ngr." + field),
+							this.grams.computeIfAbsent(keyword[1], MentionAnalysis::grams));
+				}
+			}
+		}
+		return MentionAnalysis.termsDocument(union);
+	}
+
+	private static void addAll(Map<String, Set<String>> union, IndexedTerms indexed, String field,
+			java.util.Collection<String> terms) {
+		Set<String> named = indexed.named(field);
+		if (named.isEmpty()) {
+			return;
+		}
+		for (String term : terms) {
+			if (named.contains(term)) {
+				union.computeIfAbsent(field, (f) -> new LinkedHashSet<>()).add(term);
+			}
+		}
+	}
+
+	private static void addNamed(Map<String, Set<String>> union, String field, Set<String> named, String... terms) {
+		if (named.isEmpty()) {
+			return;
+		}
+		for (String term : terms) {
+			if (named.contains(term)) {
+				union.computeIfAbsent(field, (f) -> new LinkedHashSet<>()).add(term);
+			}
+		}
+	}
+
+	/**
+	 * A searcher over one mention alone, for the topics Lucene verifies: an in-memory index of the fields they read
+	 * (given when the batch was made), from the words already split, as {@link MentionAnalysis#document} indexes them.
+	 * Built when first asked for, then kept for the batch.
+	 */
+	IndexSearcher searcher(int document) {
+		if (this.searchers == null) {
+			this.searchers = new IndexSearcher[this.documents.size()];
+		}
+		IndexSearcher searcher = this.searchers[document];
+		if (searcher == null) {
+			MemoryIndex index = new MemoryIndex();
+			for (String field : this.luceneFields) {
+				if (field.equals(MentionAnalysis.FOLLOWERS)) {
+					Integer followers = followers(document);
+					if (followers != null) {
+						index.addField(new IntPoint(MentionAnalysis.FOLLOWERS, followers), MentionAnalysis.ANALYZER);
+					}
+					continue;
+				}
+				String[] words = fieldWords(document, field);
+				if (words.length > 0) {
+					index.addField(MentionAnalysis.wordsField(field, words), MentionAnalysis.ANALYZER);
+				}
+			}
+			searcher = index.createSearcher();
+			searcher.setQueryCache(null);
+			this.searchers[document] = searcher;
+		}
+		return searcher;
+	}
+
+	/** One field's terms of one mention, in order, as {@link MentionAnalysis#document} gives them. */
+	private String[] fieldWords(int document, String field) {
+		if (isText(field)) {
+			return words(field, document);
+		}
+		if (field.equals(MentionAnalysis.PAIRS)) {
+			String[] words = words(MentionAnalysis.TEXT, document);
+			String[] pairs = new String[Math.max(0, words.length - 1)];
+			for (int i = 1; i < words.length; i++) {
+				pairs[i - 1] = words[i - 1] + " " + words[i];
+			}
+			return pairs;
+		}
+		if (MentionAnalysis.isAffixField(field)) {
+			String base = field.substring(4);
+			String[] words = isText(base) ? words(base, document) : keywordValues(document, base);
+			List<String> affixes = new ArrayList<>();
+			for (String word : words) {
+				String[] some = switch (field.substring(0, 3)) {
+					case "pfx" -> this.affixes.computeIfAbsent(word, MentionAnalysis::affixes)[0];
+					case "sfx" -> this.affixes.computeIfAbsent(word, MentionAnalysis::affixes)[1];
+					default -> this.grams.computeIfAbsent(word, MentionAnalysis::grams);
+				};
+				affixes.addAll(Arrays.asList(some));
+			}
+			return affixes.toArray(String[]::new);
+		}
+		return keywordValues(document, field);
+	}
+
+	private String[] keywordValues(int document, String field) {
+		List<String> values = new ArrayList<>(2);
+		for (String[] keyword : keywords().get(document)) {
+			if (keyword[0].equals(field)) {
+				values.add(keyword[1]);
+			}
+		}
+		return values.toArray(String[]::new);
 	}
 
 	private String[][] text(String field) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -96,7 +97,7 @@ public final class TopicQuery {
 	 */
 	public boolean matches(MatchDocument document) {
 		if (this.direct != null && this.direct.exact()) {
-			return this.direct.matches(new MentionBatch(List.of(document)))[0] != 0;
+			return this.direct.matches(new MentionBatch(List.of(document), Set.of()))[0] != 0;
 		}
 		return matchesWithLucene(document);
 	}

@@ -1,28 +1,29 @@
 package nl.luister.monitor;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.MatcherFactory;
 import org.apache.lucene.monitor.QueryMatch;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.ScorerSupplier;
-import org.apache.lucene.search.Weight;
 
 /**
- * Verifies the candidate topics of a batch. A topic with an exact {@link DirectTopic direct form} is checked once per
+ * Verifies the candidate topics of a batch, which the monitor presearched as one document
+ * ({@link MentionBatch#presearchDocument}). A topic with an exact {@link DirectTopic direct form} is checked once per
  * batch (a top-level {@code OR} the monitor split into several candidates included) over the batch's own analysis
  * ({@link MentionBatch}). Any other topic (proximity, sloppy phrases, wildcard phrases) is first held to its direct
- * form's necessary condition, and only when some mention of the batch meets it checked by Lucene against the
- * monitor's index of the batch, like the monitor's {@code SIMPLE_MATCHER} but without the searcher's query cache (which
- * hashed every candidate query for a cache that never pays off on a throw-away index) and without the collector and
- * task machinery of {@link IndexSearcher#search}: the rewritten query's scorer is walked directly over the batch's one
- * segment.
+ * form's necessary condition, and only the mentions that meet it are checked by Lucene, each against an in-memory
+ * index of that mention alone ({@link MentionBatch#searcher}), built only when some topic needs it. Which mentions a
+ * topic matches goes to {@link Verified}, not to the monitor (whose one document stands for the whole batch).
  *
  * <p>One instance per batch and query index, used by the matching thread only.
  */
@@ -32,16 +33,22 @@ final class VerifyingMatcher extends CandidateMatcher<QueryMatch> {
 
 	private final Map<String, DirectTopic> direct;
 
-	private VerifyingMatcher(IndexSearcher searcher, MentionBatch batch, Map<String, DirectTopic> direct) {
+	private final Verified verified;
+
+	private VerifyingMatcher(IndexSearcher searcher, MentionBatch batch, Map<String, DirectTopic> direct,
+			Verified verified) {
 		super(searcher);
 		this.batch = batch;
 		this.direct = direct;
-		searcher.setQueryCache(null);
+		this.verified = verified;
 	}
 
-	/** A factory for one batch; {@code direct} holds the direct form of every topic that has one, by topic id. */
-	static MatcherFactory<QueryMatch> factory(MentionBatch batch, Map<String, DirectTopic> direct) {
-		return (searcher) -> new VerifyingMatcher(searcher, batch, direct);
+	/**
+	 * A factory for one batch; {@code direct} holds the direct form of every topic that has one, by topic id, and
+	 * {@code verified} receives the matches.
+	 */
+	static MatcherFactory<QueryMatch> factory(MentionBatch batch, Map<String, DirectTopic> direct, Verified verified) {
+		return (searcher) -> new VerifyingMatcher(searcher, batch, direct, verified);
 	}
 
 	@Override
@@ -49,44 +56,100 @@ final class VerifyingMatcher extends CandidateMatcher<QueryMatch> {
 		DirectTopic topic = this.direct.get(queryId);
 		if (topic != null && topic.exact()) {
 			if (topic.firstAsk(this)) {
-				long[] documents = topic.matches(this.batch);
-				QueryMatch match = null;
-				for (int w = 0; w < documents.length; w++) {
-					long remaining = documents[w];
-					while (remaining != 0) {
-						if (match == null) {
-							match = new QueryMatch(queryId);
-						}
-						addMatch(match, (w << 6) + Long.numberOfTrailingZeros(remaining));
-						remaining &= remaining - 1;
+				this.verified.add(queryId, topic.matches(this.batch));
+			}
+			return;
+		}
+		long[] possible = (topic == null) ? this.batch.all() : topic.possible(this.batch, this);
+		if (possible == null) {
+			return;
+		}
+		long[] matched = null;
+		for (int w = 0; w < possible.length; w++) {
+			long remaining = possible[w];
+			while (remaining != 0) {
+				int document = (w << 6) + Long.numberOfTrailingZeros(remaining);
+				remaining &= remaining - 1;
+				if (this.batch.searcher(document).count(matchQuery) > 0) {
+					if (matched == null) {
+						matched = this.batch.none();
 					}
+					matched[document >>> 6] |= 1L << document;
 				}
 			}
-			return;
 		}
-		if (topic != null && topic.possible(this.batch, this) == null) {
-			return;
-		}
-		Weight weight = this.searcher.createWeight(this.searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1f);
-		QueryMatch match = null;
-		for (LeafReaderContext leaf : this.searcher.getIndexReader().leaves()) {
-			ScorerSupplier supplier = weight.scorerSupplier(leaf);
-			if (supplier == null) {
-				continue;
-			}
-			DocIdSetIterator docs = supplier.get(Long.MAX_VALUE).iterator();
-			for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-				if (match == null) {
-					match = new QueryMatch(queryId);
-				}
-				addMatch(match, leaf.docBase + doc);
-			}
+		if (matched != null) {
+			this.verified.add(queryId, matched);
 		}
 	}
 
 	@Override
 	public QueryMatch resolve(QueryMatch match1, QueryMatch match2) {
 		return match1;
+	}
+
+	/**
+	 * The matches of one batch against one query index: per topic id the bit set of the mentions it matches. Used by
+	 * the matching thread only.
+	 */
+	static final class Verified {
+
+		private final int size;
+
+		private final Map<String, long[]> byTopic = new LinkedHashMap<>();
+
+		Verified(int size) {
+			this.size = size;
+		}
+
+		/** Adds matches of a topic (its parts, when the monitor split it, add to each other). */
+		void add(String topicId, long[] documents) {
+			long[] known = this.byTopic.get(topicId);
+			if (known == null) {
+				boolean any = false;
+				for (long word : documents) {
+					any |= word != 0;
+				}
+				if (any) {
+					this.byTopic.put(topicId, documents.clone());
+				}
+				return;
+			}
+			for (int w = 0; w < known.length; w++) {
+				known[w] |= documents[w];
+			}
+		}
+
+		/** For each mention in order, the ids of the topics it matched, without the {@code hidden} ones. */
+		List<Set<Long>> byDocument(Predicate<String> hidden) {
+			List<Set<Long>> ids = new ArrayList<>(Collections.nCopies(this.size, Set.of()));
+			this.byTopic.forEach((topicId, documents) -> {
+				if (hidden.test(topicId)) {
+					return;
+				}
+				long id = Long.parseLong(topicId);
+				for (int w = 0; w < documents.length; w++) {
+					long remaining = documents[w];
+					while (remaining != 0) {
+						int document = (w << 6) + Long.numberOfTrailingZeros(remaining);
+						remaining &= remaining - 1;
+						Set<Long> matched = ids.get(document);
+						if (matched.isEmpty()) {
+							matched = new LinkedHashSet<>();
+							ids.set(document, matched);
+						}
+						matched.add(id);
+					}
+				}
+			});
+			for (int i = 0; i < ids.size(); i++) {
+				if (!ids.get(i).isEmpty()) {
+					ids.set(i, Collections.unmodifiableSet(ids.get(i)));
+				}
+			}
+			return ids;
+		}
+
 	}
 
 }

@@ -3,6 +3,7 @@ package nl.luister.monitor;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -66,7 +67,7 @@ class DirectTopicTests {
 		for (int i = 0; i < 150; i++) {
 			documents.addAll(documents());
 		}
-		MentionBatch batch = new MentionBatch(documents);
+		MentionBatch batch = new MentionBatch(documents, Set.of());
 		for (String query : QUERIES) {
 			TopicQuery topic = TopicQuery.parse(query);
 			long[] matched = DirectTopic.compile(topic.root(), topic.stemming()).matches(batch);
@@ -83,7 +84,7 @@ class DirectTopicTests {
 		documents.add(doc("kwijt is mijn pakket", null));
 		documents.add(doc("pakket is echt helemaal kwijt", null));
 		documents.add(doc("de bezorger heeft het pakket", null));
-		MentionBatch batch = new MentionBatch(documents);
+		MentionBatch batch = new MentionBatch(documents, Set.of());
 		for (String query : List.of("pakket NEAR/2 kwijt", "pakket ONEAR/3 kwijt", "\"pakket kwijt\"~2",
 				"\"pakket bezorg*\"", "\"het pakket\"~1", "koerier OR (pakket NEAR/2 kwijt)",
 				"pakket -(pakket NEAR/2 kwijt)", "(pakket OR \"de doos\") NEAR/3 bezorg*",

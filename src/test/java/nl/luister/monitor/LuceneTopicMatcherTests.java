@@ -60,6 +60,56 @@ class LuceneTopicMatcherTests {
 	}
 
 	@Test
+	void aWildcardWithAShortLiteralStartIsSelectedByLettersFromItsMiddle() {
+		this.matcher.replaceAll(List.of(new StandingQuery(1, "author:rab?onster11234*"),
+				new StandingQuery(2, "pa?vita12345 AND sale"), new StandingQuery(3, "ko?rier")));
+		MatchDocument fan = new MatchDocument(null, "sale bij pakvita99", "rabbit_fan", null);
+		MatchDocument brand = new MatchDocument(null, "Sale: PaKVita12345 nu", "RabZonster11234_help", null);
+		MatchDocument courier = doc("de koerier kwam niet");
+		// the letters before the first ? (rab, pa) are shared by many words; the grams of the middle are not
+		assertThat(this.matcher.candidates(fan)).isEmpty();
+		assertThat(this.matcher.candidates(brand)).containsExactlyInAnyOrder(1L, 2L);
+		assertThat(this.matcher.match(List.of(fan, brand, courier))).containsExactly(Set.of(), Set.of(1L, 2L),
+				Set.of(3L));
+	}
+
+	@Test
+	void topicsLuceneVerifiesReadEveryFieldTheyNameFromTheMentionsOwnIndex() {
+		List<StandingQuery> topics = List.of(new StandingQuery(1, "(pakket NEAR/2 kwijt) followers:>100"),
+				new StandingQuery(2, "\"pakket kwijt\"~2 channel:twitter"),
+				new StandingQuery(3, "title:\"pakket kwijt\"~1"),
+				new StandingQuery(4, "bezorg* NEAR/3 pakketten", Stemming.DUTCH),
+				new StandingQuery(5, "(pakket NEAR/2 kwijt) OR author:anna*"),
+				new StandingQuery(6, "(pakket ONEAR/2 kwijt) site:example.nl"),
+				new StandingQuery(7, "\"ko?rier pakket*\" -lang:en"));
+		this.matcher.replaceAll(topics);
+		List<MatchDocument> mentions = List.of(
+				new MatchDocument("Pakket kwijt", "echt waar", "@bob", "twitter", "https://www.example.nl/a", null, "nl",
+						500),
+				new MatchDocument(null, "kwijt is mijn pakket", "@anna_b", "mastodon", null, null, "nl", 50),
+				new MatchDocument(null, "het pakket is weer kwijt", "@carl", "twitter", "https://example.nl/b", null,
+						null, null),
+				new MatchDocument("Bezorgers", "bezorgde de pakketten niet", "@dirk", "twitter", null, null, "nl", 10),
+				new MatchDocument(null, "de koerier pakketjes vergeten", "@eva", "forum", null, null, "en", 20),
+				new MatchDocument(null, "de koerier pakketjes vergeten", "@eva", "forum", null, null, "nl", 20),
+				new MatchDocument("Pakket", "en toen was het kwijt", "@frank", "twitter", null, null, "nl", 5000));
+		List<Set<Long>> matched = this.matcher.match(mentions);
+		for (int i = 0; i < mentions.size(); i++) {
+			Set<Long> expected = new HashSet<>();
+			for (StandingQuery topic : topics) {
+				if (TopicQuery.parse(topic.query(), topic.stemming()).matchesWithLucene(mentions.get(i))) {
+					expected.add(topic.topicId());
+				}
+			}
+			assertThat(matched.get(i)).as("mention %d", i).isEqualTo(expected);
+			assertThat(this.matcher.match(List.of(mentions.get(i)))).as("mention %d alone", i).containsExactly(expected);
+		}
+		// and the mentions do tell the topics apart (each field decides somewhere)
+		assertThat(matched).containsExactly(Set.of(1L, 2L, 3L, 5L, 6L), Set.of(5L), Set.of(2L, 5L, 6L), Set.of(4L),
+				Set.of(), Set.of(7L), Set.of());
+	}
+
+	@Test
 	void replacesQueryOnPut() {
 		this.matcher.put(new StandingQuery(1, "pakket"));
 		this.matcher.put(new StandingQuery(1, "brief"));

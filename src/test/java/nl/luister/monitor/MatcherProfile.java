@@ -47,6 +47,7 @@ final class MatcherProfile {
 			long docs = 0;
 			long start = System.nanoTime();
 			long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+			long verified0 = matcher.candidatesVerified();
 			while (System.nanoTime() < end) {
 				if (cursor + batch > documents.size()) {
 					cursor = 0;
@@ -56,7 +57,9 @@ final class MatcherProfile {
 				docs += batch;
 			}
 			double cpu = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
-			System.out.printf(Locale.ROOT, "docs/s %.0f, per cpu-second %.0f (batch %d)%n", docs / ((System.nanoTime() - start) / 1e9), docs / cpu, batch);
+			System.out.printf(Locale.ROOT, "docs/s %.0f, per cpu-second %.0f (batch %d, %.0f candidates verified per batch)%n",
+					docs / ((System.nanoTime() - start) / 1e9), docs / cpu, batch,
+					(matcher.candidatesVerified() - verified0) / (docs / (double) batch));
 			}
 		}
 	}
