@@ -18,9 +18,9 @@ import java.util.Random;
  * scored on the same folds, so the figures are paired. Prints, per model and combination, pooled accuracy and
  * macro-recall over the 3 × 5 folds and the accuracy of each fold. Writes nothing; deterministic.
  * <p>
- * Not part of the build: it needs the third pass's feature code (branch {@code nl-sentiment-3}, commit 87c9137:
+ * Not part of the build: it needs the third pass's feature code ({@code third-pass-features.patch} beside it:
  * {@code DutchEconomy}, {@code Features.Options}, NB scaling in {@code Trainer}). To run it, on a scratch copy of
- * this branch: {@code git cherry-pick --no-commit 87c9137}, copy this file to
+ * the project: {@code git apply bench/nl-sentiment-4/third-pass-features.patch}, copy this file to
  * {@code src/test/java/nl/luister/enrich/}, {@code ./mvnw -q -B -DskipTests test-compile}, then
  * {@code java -cp target/test-classes:target/classes:<test classpath> nl.luister.enrich.DutchSentimentExperiments
  * ../shared/data PLAN} where PLAN lists any of {@code bag,nb,ft,s2,s3,s4,s5,s6,lc} (the base models always run).
