@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.automaton.CharacterRunAutomaton;
 
@@ -29,12 +30,16 @@ final class DirectTopic {
 
 	private final boolean exact;
 
+	/** For a form that is not exact, the Lucene query that verifies the topic ({@code null} when not given). */
+	private final Query verification;
+
 	/** See {@link #firstAsk}: written without synchronisation on purpose. */
 	private Object lastAsked;
 
-	private DirectTopic(Node root, boolean exact) {
+	private DirectTopic(Node root, boolean exact, Query verification) {
 		this.root = root;
 		this.exact = exact;
+		this.verification = exact ? null : verification;
 	}
 
 	/**
@@ -44,8 +49,26 @@ final class DirectTopic {
 	 * even such a condition can be given (e.g. {@code NOT (a NEAR/2 b)} alone).
 	 */
 	static DirectTopic compile(QueryNode node, Stemming stemming) {
+		return compile(node, stemming, null);
+	}
+
+	/**
+	 * {@link #compile(QueryNode, Stemming)}, keeping {@code lucene} (the topic's whole Lucene query) as the
+	 * {@link #verification} of a form that is not exact.
+	 */
+	static DirectTopic compile(QueryNode node, Stemming stemming, Query lucene) {
 		Compiled compiled = node(node, stemming);
-		return (compiled == null) ? null : new DirectTopic(compiled.node(), compiled.exact());
+		return (compiled == null) ? null
+				: new DirectTopic(compiled.node(), compiled.exact(),
+						(lucene == null) ? null : LuceneQueries.withoutSelectionTerms(lucene));
+	}
+
+	/**
+	 * For a form that is not {@link #exact()}: the whole topic's Lucene query, without the terms that only serve the
+	 * presearcher, to run on each document that meets the condition; {@code null} for an exact form.
+	 */
+	Query verification() {
+		return this.verification;
 	}
 
 	/** Whether {@link #matches} is the topic's answer, rather than a condition every match meets. */
@@ -64,28 +87,12 @@ final class DirectTopic {
 		if (this.lastAsked instanceof Asked asked && asked.round() == round) {
 			return false;
 		}
-		this.lastAsked = new Asked(round, null);
+		this.lastAsked = new Asked(round);
 		return true;
 	}
 
-	/**
-	 * The documents of the batch that meet this (not exact) form's condition, or {@code null} when none does; worked
-	 * out once per round as in {@link #firstAsk}.
-	 */
-	long[] possible(MentionBatch batch, Object round) {
-		if (this.lastAsked instanceof Asked asked && asked.round() == round) {
-			return asked.possible();
-		}
-		long[] possible = matches(batch);
-		if (isEmpty(possible)) {
-			possible = null;
-		}
-		this.lastAsked = new Asked(round, possible);
-		return possible;
-	}
-
-	/** The last round asked about, and for a form that is not exact the documents of its batch that may match. */
-	private record Asked(Object round, long[] possible) {
+	/** The last round asked about. */
+	private record Asked(Object round) {
 
 	}
 

@@ -25,13 +25,16 @@ final class IndexedTerms {
 
 	private volatile Set<String> luceneFields = Set.of();
 
-	/** Notes the terms a topic's compiled query names; {@code verifiedByLucene} when Lucene reads its fields. */
-	void add(Query query, boolean verifiedByLucene) {
+	/**
+	 * Notes the terms a topic's compiled query names, and the fields its {@code verification} query (the one Lucene
+	 * verifies it with on each mention, {@code null} when none) reads.
+	 */
+	void add(Query query, Query verification) {
 		LuceneQueries.forEachTerm(query, (term) -> this.terms
 			.computeIfAbsent(term.field(), (f) -> ConcurrentHashMap.newKeySet())
 			.add(term.text()));
-		if (verifiedByLucene) {
-			Set<String> fields = new java.util.HashSet<>(LuceneQueries.fields(query));
+		if (verification != null) {
+			Set<String> fields = new java.util.HashSet<>(LuceneQueries.fields(verification));
 			// a wildcard word of a stemmed topic lives in the unstemmed field, masked as the stemmed one
 			for (String field : List.copyOf(fields)) {
 				if (field.endsWith("_nl") || field.endsWith("_en")) {

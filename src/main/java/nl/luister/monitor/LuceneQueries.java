@@ -16,6 +16,7 @@ import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -163,6 +164,30 @@ final class LuceneQueries {
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not rewrite " + query, ex);
 		}
+	}
+
+	/**
+	 * The query without the prefix, suffix and gram terms beside its wildcard words: those only serve the presearcher
+	 * (a word that matches the wildcard has them), so a mention's index for verifying the query needs only its words.
+	 */
+	static Query withoutSelectionTerms(Query query) {
+		if (!(query instanceof BooleanQuery bool)) {
+			return query;
+		}
+		BooleanQuery.Builder builder = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+		List<BooleanClause> kept = new ArrayList<>();
+		for (BooleanClause clause : bool.clauses()) {
+			if (clause.occur() == Occur.FILTER && clause.query() instanceof TermQuery term
+					&& MentionAnalysis.isAffixField(term.getTerm().field())) {
+				continue;
+			}
+			kept.add(new BooleanClause(withoutSelectionTerms(clause.query()), clause.occur()));
+		}
+		if (kept.size() == 1 && kept.getFirst().occur() == Occur.MUST && kept.size() < bool.clauses().size()) {
+			return kept.getFirst().query();
+		}
+		kept.forEach(builder::add);
+		return builder.build();
 	}
 
 	static Query compile(QueryNode node, Stemming stemming) {

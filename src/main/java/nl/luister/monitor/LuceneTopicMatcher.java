@@ -113,8 +113,15 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** Whether candidates are verified by {@link VerifyingMatcher} (direct forms first) or the monitor's own matcher. */
 	private final boolean directVerification;
 
-	/** The direct form of every registered topic that has one, by the monitor's query id (the topic id). */
+	/**
+	 * The direct form of every topic in the main index that has one, by the monitor's query id (the topic id); it
+	 * changes with the main index (at a merge, while the topic is still shadowed), so a candidate from the main index
+	 * is never verified by a newer or older form than its own query.
+	 */
 	private final Map<String, DirectTopic> direct = new ConcurrentHashMap<>();
+
+	/** The same for the topics of the fresh index, changed before a changed topic becomes visible there. */
+	private final Map<String, DirectTopic> freshDirect = new ConcurrentHashMap<>();
 
 	private final Object writeLock = new Object();
 
@@ -139,7 +146,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** Topics merged into the main index but still in the fresh one (invisible there); guarded by {@link #writeLock}. */
 	private final Set<String> stale = new java.util.HashSet<>();
 
-	/** What the next merge moves into the main index: a {@link MonitorQuery}, or {@link #REMOVED}; guarded by {@link #writeLock}. */
+	/** What the next merge moves into the main index: a {@link Compiled} topic, or {@link #REMOVED}; guarded by {@link #writeLock}. */
 	private final Map<Long, Object> pending = new HashMap<>();
 
 	private boolean mergeScheduled;
@@ -249,7 +256,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 				IndexedTerms terms = new IndexedTerms();
 				for (Compiled topic : topics) {
 					noteAffixes(topic.query().getQuery());
-					terms.add(topic.query().getQuery(), topic.verifiedByLucene());
+					terms.add(topic.query().getQuery(), topic.verification());
 				}
 				this.indexed = terms;
 				try {
@@ -281,6 +288,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 				this.queries.keySet().retainAll(byId.keySet());
 				this.direct.putAll(directById);
 				this.direct.keySet().retainAll(directById.keySet());
+				this.freshDirect.clear();
 			}
 		}
 	}
@@ -292,7 +300,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		synchronized (this.writeLock) {
 			noteStemming(query.stemming());
 			noteAffixes(compiled.getQuery());
-			this.indexed.add(compiled.getQuery(), topic.verifiedByLucene());
+			this.indexed.add(compiled.getQuery(), topic.verification());
 			try {
 				this.fresh.register(compiled);
 			}
@@ -301,15 +309,11 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			}
 			String id = compiled.getId();
 			this.stale.remove(id);
+			// the fresh version is hidden until the view below shows it: its form goes in first
+			putOrRemove(this.freshDirect, id, topic.direct());
 			this.view = new View(with(this.view.shadowed(), id), with(this.view.fresh(), id));
-			this.pending.put(query.topicId(), compiled);
+			this.pending.put(query.topicId(), topic);
 			this.queries.put(query.topicId(), compiled.getQuery());
-			if (topic.direct() != null) {
-				this.direct.put(id, topic.direct());
-			}
-			else {
-				this.direct.remove(id);
-			}
 			scheduleMerge();
 		}
 	}
@@ -321,12 +325,20 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 				return;
 			}
 			String id = Long.toString(topicId);
-			this.direct.remove(id);
 			this.view = new View(with(this.view.shadowed(), id), without(this.view.fresh(), id));
-			if (this.pending.put(topicId, REMOVED) instanceof MonitorQuery) {
+			if (this.pending.put(topicId, REMOVED) instanceof Compiled) {
 				this.stale.add(id);
 			}
 			scheduleMerge();
+		}
+	}
+
+	private static void putOrRemove(Map<String, DirectTopic> forms, String id, DirectTopic form) {
+		if (form != null) {
+			forms.put(id, form);
+		}
+		else {
+			forms.remove(id);
 		}
 	}
 
@@ -386,8 +398,8 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			List<MonitorQuery> changed = new ArrayList<>();
 			List<String> removed = new ArrayList<>();
 			batch.forEach((id, version) -> {
-				if (version instanceof MonitorQuery query) {
-					changed.add(query);
+				if (version instanceof Compiled topic) {
+					changed.add(topic.query());
 				}
 				else {
 					removed.add(Long.toString(id));
@@ -410,6 +422,8 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 				batch.forEach((id, version) -> {
 					if (this.pending.get(id) == version) {
 						this.pending.remove(id);
+						// still shadowed in the main index until the view below: its form changes with it
+						putOrRemove(this.direct, Long.toString(id), (version instanceof Compiled topic) ? topic.direct() : null);
 						shadowed.remove(Long.toString(id));
 						if (fresh.remove(Long.toString(id))) {
 							this.stale.add(Long.toString(id));
@@ -437,6 +451,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			}
 			try {
 				this.fresh.deleteById(List.copyOf(this.stale));
+				this.freshDirect.keySet().removeAll(this.stale);
 				this.stale.clear();
 			}
 			catch (IOException ex) {
@@ -478,10 +493,10 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		this.matching.readLock().lock();
 		try {
 			View seen = this.view;
-			collect(this.monitor, docs, mentions, batch, seen.shadowed()::contains, results);
+			collect(this.monitor, this.direct, docs, mentions, batch, seen.shadowed()::contains, results);
 			if (!seen.fresh().isEmpty()) {
 				List<Set<Long>> freshResults = new ArrayList<>(batch.size());
-				collect(this.fresh, docs, mentions, batch, id -> !seen.fresh().contains(id), freshResults);
+				collect(this.fresh, this.freshDirect, docs, mentions, batch, id -> !seen.fresh().contains(id), freshResults);
 				for (int i = 0; i < batch.size(); i++) {
 					if (!freshResults.get(i).isEmpty()) {
 						Set<Long> both = new LinkedHashSet<>(results.get(i));
@@ -507,11 +522,12 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	 * {@link VerifyingMatcher} says which mentions each candidate matches; otherwise the monitor indexes and verifies
 	 * every mention itself.
 	 */
-	private void collect(Monitor index, Document[] docs, MentionBatch mentions, List<MatchDocument> batch,
-			java.util.function.Predicate<String> hidden, List<Set<Long>> results) throws IOException {
+	private void collect(Monitor index, Map<String, DirectTopic> forms, Document[] docs, MentionBatch mentions,
+			List<MatchDocument> batch, java.util.function.Predicate<String> hidden, List<Set<Long>> results)
+			throws IOException {
 		if (mentions != null) {
 			VerifyingMatcher.Verified verified = new VerifyingMatcher.Verified(mentions.size());
-			MatchingQueries<QueryMatch> matches = index.match(docs[0], VerifyingMatcher.factory(mentions, this.direct,
+			MatchingQueries<QueryMatch> matches = index.match(docs[0], VerifyingMatcher.factory(mentions, forms,
 					verified));
 			this.candidates.addAndGet(matches.getQueriesRun());
 			results.addAll(verified.byDocument(hidden));
@@ -599,9 +615,9 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** A topic as the monitor indexes it, and its direct form ({@code null} when it has none). */
 	private record Compiled(MonitorQuery query, DirectTopic direct) {
 
-		/** Whether Lucene verifies the topic (on the batch's index) rather than its direct form. */
-		boolean verifiedByLucene() {
-			return this.direct == null || !this.direct.exact();
+		/** The query Lucene verifies the topic with on each mention's words, or {@code null} when it does not. */
+		Query verification() {
+			return (this.direct == null) ? null : this.direct.verification();
 		}
 
 	}
@@ -614,8 +630,9 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		catch (QuerySyntaxError ex) {
 			throw new QuerySyntaxError("topic " + query.topicId() + ": " + ex.getMessage(), ex.column());
 		}
-		return new Compiled(new MonitorQuery(Long.toString(query.topicId()), LuceneQueries.prerewritten(parsed.lucene()),
-				null, Map.of()), DirectTopic.compile(parsed.root(), parsed.stemming()));
+		Query lucene = LuceneQueries.prerewritten(parsed.lucene());
+		return new Compiled(new MonitorQuery(Long.toString(query.topicId()), lucene, null, Map.of()),
+				DirectTopic.compile(parsed.root(), parsed.stemming(), lucene));
 	}
 
 	/** The topics the presearcher picks for one mention, without verifying them (diagnostics and benchmarks). */

@@ -59,6 +59,8 @@ final class MentionBatch {
 
 	private IndexSearcher[] searchers;
 
+	private IndexSearcher[] fullSearchers;
+
 	private final Map<String, String> englishStems = new HashMap<>();
 
 	private final Set<String> luceneFields;
@@ -242,6 +244,20 @@ final class MentionBatch {
 			searcher = index.createSearcher();
 			searcher.setQueryCache(null);
 			this.searchers[document] = searcher;
+		}
+		return searcher;
+	}
+
+	/** A searcher over one mention alone with every field {@link MentionAnalysis#document} gives it; kept for the batch. */
+	IndexSearcher fullSearcher(int document) {
+		if (this.fullSearchers == null) {
+			this.fullSearchers = new IndexSearcher[this.documents.size()];
+		}
+		IndexSearcher searcher = this.fullSearchers[document];
+		if (searcher == null) {
+			searcher = MentionAnalysis.memoryIndex(this.documents.get(document)).createSearcher();
+			searcher.setQueryCache(null);
+			this.fullSearchers[document] = searcher;
 		}
 		return searcher;
 	}

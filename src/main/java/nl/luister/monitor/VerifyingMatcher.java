@@ -21,8 +21,10 @@ import org.apache.lucene.search.Query;
  * ({@link MentionBatch#presearchDocument}). A topic with an exact {@link DirectTopic direct form} is checked once per
  * batch (a top-level {@code OR} the monitor split into several candidates included) over the batch's own analysis
  * ({@link MentionBatch}). Any other topic (proximity, sloppy phrases, wildcard phrases) is first held to its direct
- * form's necessary condition, and only the mentions that meet it are checked by Lucene, each against an in-memory
- * index of that mention alone ({@link MentionBatch#searcher}), built only when some topic needs it. Which mentions a
+ * form's necessary condition, and only the mentions that meet it are checked by Lucene, once for the whole topic
+ * ({@link DirectTopic#verification}), each against an in-memory index of that mention's words alone
+ * ({@link MentionBatch#searcher}), built only when some topic needs it. A candidate without a direct form is checked
+ * by Lucene on every mention. Which mentions a
  * topic matches goes to {@link Verified}, not to the monitor (whose one document stands for the whole batch).
  *
  * <p>One instance per batch and query index, used by the matching thread only.
@@ -54,23 +56,34 @@ final class VerifyingMatcher extends CandidateMatcher<QueryMatch> {
 	@Override
 	public void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
 		DirectTopic topic = this.direct.get(queryId);
-		if (topic != null && topic.exact()) {
-			if (topic.firstAsk(this)) {
-				this.verified.add(queryId, topic.matches(this.batch));
-			}
+		if (topic == null) {
+			// no direct form (a topic the monitor has before the direct forms are updated): Lucene checks every
+			// mention, on an index of all its fields
+			verifyEach(queryId, matchQuery, this.batch.all(), true);
 			return;
 		}
-		long[] possible = (topic == null) ? this.batch.all() : topic.possible(this.batch, this);
-		if (possible == null) {
+		if (!topic.firstAsk(this)) {
 			return;
 		}
+		long[] documents = topic.matches(this.batch);
+		if (topic.exact()) {
+			this.verified.add(queryId, documents);
+		}
+		else {
+			verifyEach(queryId, topic.verification(), documents, false);
+		}
+	}
+
+	/** Runs a query on each of the {@code documents} alone; {@code allFields} when it may read more than words. */
+	private void verifyEach(String queryId, Query query, long[] documents, boolean allFields) throws IOException {
 		long[] matched = null;
-		for (int w = 0; w < possible.length; w++) {
-			long remaining = possible[w];
+		for (int w = 0; w < documents.length; w++) {
+			long remaining = documents[w];
 			while (remaining != 0) {
 				int document = (w << 6) + Long.numberOfTrailingZeros(remaining);
 				remaining &= remaining - 1;
-				if (this.batch.searcher(document).count(matchQuery) > 0) {
+				IndexSearcher searcher = allFields ? this.batch.fullSearcher(document) : this.batch.searcher(document);
+				if (searcher.count(query) > 0) {
 					if (matched == null) {
 						matched = this.batch.none();
 					}
