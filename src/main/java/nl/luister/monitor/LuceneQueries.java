@@ -167,8 +167,9 @@ final class LuceneQueries {
 	}
 
 	/**
-	 * The query without the prefix, suffix and gram terms beside its wildcard words: those only serve the presearcher
-	 * (a word that matches the wildcard has them), so a mention's index for verifying the query needs only its words.
+	 * The query without the prefix, suffix and gram terms beside its wildcard words and the word pair beside an exact
+	 * phrase: those only serve the presearcher (a word that matches the wildcard has them, a mention with the phrase
+	 * has its pairs), so a mention's index for verifying the query needs only its words and keyword values.
 	 */
 	static Query withoutSelectionTerms(Query query) {
 		if (!(query instanceof BooleanQuery bool)) {
@@ -178,7 +179,8 @@ final class LuceneQueries {
 		List<BooleanClause> kept = new ArrayList<>();
 		for (BooleanClause clause : bool.clauses()) {
 			if (clause.occur() == Occur.FILTER && clause.query() instanceof TermQuery term
-					&& MentionAnalysis.isAffixField(term.getTerm().field())) {
+					&& (MentionAnalysis.isAffixField(term.getTerm().field())
+							|| term.getTerm().field().equals(MentionAnalysis.PAIRS))) {
 				continue;
 			}
 			kept.add(new BooleanClause(withoutSelectionTerms(clause.query()), clause.occur()));

@@ -46,13 +46,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A {@link TopicMatcher} on Lucene's monitor: the topic queries are indexed, and for each batch of documents a
- * presearcher picks the candidate topics from the documents' terms; only those are verified against an
- * in-memory index of the batch.
+ * presearcher picks the candidate topics from the documents' terms (handed to the monitor as one document holding
+ * the batch's terms, see {@link MentionBatch#presearchDocument}); only those are verified, by their direct form over
+ * the batch's analysis or, for proximity, by Lucene on an in-memory index of each mention that may match
+ * ({@link VerifyingMatcher}).
  *
  * <p>Presearching (see {@link Presearching#MULTIPASS}): structured fields ({@code channel:}, {@code lang:},
  * {@code source:}, {@code site:}) are weighed low, so a query with a text word is selected by that word and not
- * by, say, every Twitter mention. Wildcard words carry a required prefix term of up to five letters and, when
- * they end in letters, a suffix term, so they don't make a query a candidate for every document either. Two
+ * by, say, every Twitter mention. Wildcard words carry a required prefix term of up to five letters, when they
+ * end in letters a suffix term, and 4-letter gram terms of their literal middle, so they don't make a query a
+ * candidate for every document either. Two
  * passes make a conjunction ({@code pakvi* AND sale}, {@code brand NEAR/2 storing}) a candidate only when the
  * document has its two best terms, not just one common word. Queries are stored rewritten (see
  * {@link LuceneQueries#prerewritten}) and verified without the searcher's query cache ({@link VerifyingMatcher}).
@@ -169,7 +172,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** Whether some topic has a wildcard word, so mentions need the prefix and suffix fields. */
 	private volatile boolean affixes;
 
-	/** The terms a batch's index holds; replaced as a whole by {@link #replaceAll}, added to by {@link #put}. */
+	/** The terms a batch's presearch document holds; replaced as a whole by {@link #replaceAll}, added to by {@link #put}. */
 	private volatile IndexedTerms indexed = new IndexedTerms();
 
 	/** A matcher with Luister's presearcher. */

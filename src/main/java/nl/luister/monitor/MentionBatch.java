@@ -57,11 +57,11 @@ final class MentionBatch {
 
 	private final Map<String, String> dutchStems = new HashMap<>();
 
+	private final Map<String, String> englishStems = new HashMap<>();
+
 	private IndexSearcher[] searchers;
 
 	private IndexSearcher[] fullSearchers;
-
-	private final Map<String, String> englishStems = new HashMap<>();
 
 	private final Set<String> luceneFields;
 
@@ -143,12 +143,12 @@ final class MentionBatch {
 	Document presearchDocument(boolean dutch, boolean english, boolean affixes, IndexedTerms indexed) {
 		Map<String, Set<String>> union = new LinkedHashMap<>();
 		for (String base : List.of(MentionAnalysis.TEXT, MentionAnalysis.TITLE)) {
-			addAll(union, indexed, base, terms(base).keySet());
+			addNamed(union, base, indexed.named(base), terms(base).keySet());
 			if (dutch) {
-				addAll(union, indexed, base + "_nl", terms(base + "_nl").keySet());
+				addNamed(union, base + "_nl", indexed.named(base + "_nl"), terms(base + "_nl").keySet());
 			}
 			if (english) {
-				addAll(union, indexed, base + "_en", terms(base + "_en").keySet());
+				addNamed(union, base + "_en", indexed.named(base + "_en"), terms(base + "_en").keySet());
 			}
 			if (affixes) {
 				Set<String> prefixes = indexed.named("pfx." + base);
@@ -164,7 +164,7 @@ final class MentionBatch {
 				}
 			}
 		}
-		addAll(union, indexed, MentionAnalysis.RAW, terms(MentionAnalysis.RAW).keySet());
+		addNamed(union, MentionAnalysis.RAW, indexed.named(MentionAnalysis.RAW), terms(MentionAnalysis.RAW).keySet());
 		Set<String> pairs = indexed.named(MentionAnalysis.PAIRS);
 		if (!pairs.isEmpty()) {
 			for (String[] words : text(MentionAnalysis.TEXT)) {
@@ -192,20 +192,13 @@ final class MentionBatch {
 		return MentionAnalysis.termsDocument(union);
 	}
 
-	private static void addAll(Map<String, Set<String>> union, IndexedTerms indexed, String field,
-			java.util.Collection<String> terms) {
-		Set<String> named = indexed.named(field);
-		if (named.isEmpty()) {
-			return;
-		}
-		for (String term : terms) {
-			if (named.contains(term)) {
-				union.computeIfAbsent(field, (f) -> new LinkedHashSet<>()).add(term);
-			}
-		}
+	private static void addNamed(Map<String, Set<String>> union, String field, Set<String> named, String... terms) {
+		addNamed(union, field, named, Arrays.asList(terms));
 	}
 
-	private static void addNamed(Map<String, Set<String>> union, String field, Set<String> named, String... terms) {
+	/** Adds the {@code terms} some topic names ({@code named}) to a field of the presearch document. */
+	private static void addNamed(Map<String, Set<String>> union, String field, Set<String> named,
+			Iterable<String> terms) {
 		if (named.isEmpty()) {
 			return;
 		}
@@ -217,8 +210,9 @@ final class MentionBatch {
 	}
 
 	/**
-	 * A searcher over one mention alone, for the topics Lucene verifies: an in-memory index of the fields they read
-	 * (given when the batch was made), from the words already split, as {@link MentionAnalysis#document} indexes them.
+	 * A searcher over one mention alone, for the topics Lucene verifies: an in-memory index of the fields their
+	 * verification queries read (given when the batch was made: words, keyword values, followers; never the terms that
+	 * only serve the presearcher), from the words already split, as {@link MentionAnalysis#document} indexes them.
 	 * Built when first asked for, then kept for the batch.
 	 */
 	IndexSearcher searcher(int document) {
@@ -262,34 +256,9 @@ final class MentionBatch {
 		return searcher;
 	}
 
-	/** One field's terms of one mention, in order, as {@link MentionAnalysis#document} gives them. */
+	/** One field's words (or keyword values) of one mention, in order, as {@link MentionAnalysis#document} gives them. */
 	private String[] fieldWords(int document, String field) {
-		if (isText(field)) {
-			return words(field, document);
-		}
-		if (field.equals(MentionAnalysis.PAIRS)) {
-			String[] words = words(MentionAnalysis.TEXT, document);
-			String[] pairs = new String[Math.max(0, words.length - 1)];
-			for (int i = 1; i < words.length; i++) {
-				pairs[i - 1] = words[i - 1] + " " + words[i];
-			}
-			return pairs;
-		}
-		if (MentionAnalysis.isAffixField(field)) {
-			String base = field.substring(4);
-			String[] words = isText(base) ? words(base, document) : keywordValues(document, base);
-			List<String> affixes = new ArrayList<>();
-			for (String word : words) {
-				String[] some = switch (field.substring(0, 3)) {
-					case "pfx" -> this.affixes.computeIfAbsent(word, MentionAnalysis::affixes)[0];
-					case "sfx" -> this.affixes.computeIfAbsent(word, MentionAnalysis::affixes)[1];
-					default -> this.grams.computeIfAbsent(word, MentionAnalysis::grams);
-				};
-				affixes.addAll(Arrays.asList(some));
-			}
-			return affixes.toArray(String[]::new);
-		}
-		return keywordValues(document, field);
+		return isText(field) ? words(field, document) : keywordValues(document, field);
 	}
 
 	private String[] keywordValues(int document, String field) {

@@ -81,7 +81,8 @@ class LuceneTopicMatcherTests {
 				new StandingQuery(4, "bezorg* NEAR/3 pakketten", Stemming.DUTCH),
 				new StandingQuery(5, "(pakket NEAR/2 kwijt) OR author:anna*"),
 				new StandingQuery(6, "(pakket ONEAR/2 kwijt) site:example.nl"),
-				new StandingQuery(7, "\"ko?rier pakket*\" -lang:en"));
+				new StandingQuery(7, "\"ko?rier pakket*\" -lang:en"),
+				new StandingQuery(8, "\"pakket kwijt\" OR (bezorgde NEAR/3 pakketten)"));
 		this.matcher.replaceAll(topics);
 		List<MatchDocument> mentions = List.of(
 				new MatchDocument("Pakket kwijt", "echt waar", "@bob", "twitter", "https://www.example.nl/a", null, "nl",
@@ -105,8 +106,8 @@ class LuceneTopicMatcherTests {
 			assertThat(this.matcher.match(List.of(mentions.get(i)))).as("mention %d alone", i).containsExactly(expected);
 		}
 		// and the mentions do tell the topics apart (each field decides somewhere)
-		assertThat(matched).containsExactly(Set.of(1L, 2L, 3L, 5L, 6L), Set.of(5L), Set.of(2L, 5L, 6L), Set.of(4L),
-				Set.of(), Set.of(7L), Set.of());
+		assertThat(matched).containsExactly(Set.of(1L, 2L, 3L, 5L, 6L, 8L), Set.of(5L), Set.of(2L, 5L, 6L),
+				Set.of(4L, 8L), Set.of(), Set.of(7L), Set.of());
 	}
 
 	@Test
