@@ -19,6 +19,8 @@ import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -172,6 +174,12 @@ final class LuceneQueries {
 	 * has its pairs), so a mention's index for verifying the query needs only its words and keyword values.
 	 */
 	static Query withoutSelectionTerms(Query query) {
+		if (query instanceof ConstantScoreQuery constant) {
+			return new ConstantScoreQuery(withoutSelectionTerms(constant.getQuery()));
+		}
+		if (query instanceof BoostQuery boost) {
+			return new BoostQuery(withoutSelectionTerms(boost.getQuery()), boost.getBoost());
+		}
 		if (!(query instanceof BooleanQuery bool)) {
 			return query;
 		}

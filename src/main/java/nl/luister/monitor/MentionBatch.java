@@ -256,9 +256,35 @@ final class MentionBatch {
 		return searcher;
 	}
 
-	/** One field's words (or keyword values) of one mention, in order, as {@link MentionAnalysis#document} gives them. */
+	/**
+	 * One field's words (or keyword values) of one mention, in order, as {@link MentionAnalysis#document} gives them;
+	 * word pairs and prefix, suffix and gram terms too, should a verification query still name them.
+	 */
 	private String[] fieldWords(int document, String field) {
-		return isText(field) ? words(field, document) : keywordValues(document, field);
+		if (isText(field)) {
+			return words(field, document);
+		}
+		if (field.equals(MentionAnalysis.PAIRS)) {
+			String[] words = words(MentionAnalysis.TEXT, document);
+			String[] pairs = new String[Math.max(0, words.length - 1)];
+			for (int i = 1; i < words.length; i++) {
+				pairs[i - 1] = words[i - 1] + " " + words[i];
+			}
+			return pairs;
+		}
+		if (MentionAnalysis.isAffixField(field)) {
+			String base = field.substring(4);
+			List<String> terms = new ArrayList<>();
+			for (String word : isText(base) ? words(base, document) : keywordValues(document, base)) {
+				terms.addAll(Arrays.asList(switch (field.substring(0, 3)) {
+					case "pfx" -> this.affixes.computeIfAbsent(word, MentionAnalysis::affixes)[0];
+					case "sfx" -> this.affixes.computeIfAbsent(word, MentionAnalysis::affixes)[1];
+					default -> this.grams.computeIfAbsent(word, MentionAnalysis::grams);
+				}));
+			}
+			return terms.toArray(String[]::new);
+		}
+		return keywordValues(document, field);
 	}
 
 	private String[] keywordValues(int document, String field) {
