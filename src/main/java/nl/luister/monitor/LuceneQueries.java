@@ -183,7 +183,8 @@ final class LuceneQueries {
 		if (!(query instanceof BooleanQuery bool)) {
 			return query;
 		}
-		BooleanQuery.Builder builder = new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+		BooleanQuery.Builder builder = new BooleanQuery.Builder()
+			.setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
 		List<BooleanClause> kept = new ArrayList<>();
 		for (BooleanClause clause : bool.clauses()) {
 			if (clause.occur() == Occur.FILTER && clause.query() instanceof TermQuery term

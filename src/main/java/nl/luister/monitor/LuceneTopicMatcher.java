@@ -55,9 +55,9 @@ import org.slf4j.LoggerFactory;
  * {@code source:}, {@code site:}) are weighed low, so a query with a text word is selected by that word and not
  * by, say, every Twitter mention. Wildcard words carry a required prefix term of up to five letters, when they
  * end in letters a suffix term, and 4-letter gram terms of their literal middle, so they don't make a query a
- * candidate for every document either. Two
- * passes make a conjunction ({@code pakvi* AND sale}, {@code brand NEAR/2 storing}) a candidate only when the
- * document has its two best terms, not just one common word. Queries are stored rewritten (see
+ * candidate for every document either. Two passes make a conjunction ({@code pakvi* AND sale},
+ * {@code brand NEAR/2 storing}) a candidate only when the document has its two best terms, not just one common
+ * word. Queries are stored rewritten (see
  * {@link LuceneQueries#prerewritten}) and verified without the searcher's query cache ({@link VerifyingMatcher}).
  *
  * <p>Topic changes at runtime go to a small <em>fresh</em> index (no presearcher: every fresh topic is verified)
@@ -149,7 +149,10 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** Topics merged into the main index but still in the fresh one (invisible there); guarded by {@link #writeLock}. */
 	private final Set<String> stale = new java.util.HashSet<>();
 
-	/** What the next merge moves into the main index: a {@link Compiled} topic, or {@link #REMOVED}; guarded by {@link #writeLock}. */
+	/**
+	 * What the next merge moves into the main index: a {@link Compiled} topic, or {@link #REMOVED}; guarded by
+	 * {@link #writeLock}.
+	 */
 	private final Map<Long, Object> pending = new HashMap<>();
 
 	private boolean mergeScheduled;
@@ -172,7 +175,10 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** Whether some topic has a wildcard word, so mentions need the prefix and suffix fields. */
 	private volatile boolean affixes;
 
-	/** The terms a batch's presearch document holds; replaced as a whole by {@link #replaceAll}, added to by {@link #put}. */
+	/**
+	 * The terms a batch's presearch document holds; replaced as a whole by {@link #replaceAll}, added to by
+	 * {@link #put}.
+	 */
 	private volatile IndexedTerms indexed = new IndexedTerms();
 
 	/** A matcher with Luister's presearcher. */
@@ -426,7 +432,8 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 					if (this.pending.get(id) == version) {
 						this.pending.remove(id);
 						// still shadowed in the main index until the view below: its form changes with it
-						putOrRemove(this.direct, Long.toString(id), (version instanceof Compiled topic) ? topic.direct() : null);
+						putOrRemove(this.direct, Long.toString(id),
+								(version instanceof Compiled topic) ? topic.direct() : null);
 						shadowed.remove(Long.toString(id));
 						if (fresh.remove(Long.toString(id))) {
 							this.stale.add(Long.toString(id));
@@ -499,7 +506,8 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			collect(this.monitor, this.direct, docs, mentions, batch, seen.shadowed()::contains, results);
 			if (!seen.fresh().isEmpty()) {
 				List<Set<Long>> freshResults = new ArrayList<>(batch.size());
-				collect(this.fresh, this.freshDirect, docs, mentions, batch, id -> !seen.fresh().contains(id), freshResults);
+				collect(this.fresh, this.freshDirect, docs, mentions, batch, id -> !seen.fresh().contains(id),
+						freshResults);
 				for (int i = 0; i < batch.size(); i++) {
 					if (!freshResults.get(i).isEmpty()) {
 						Set<Long> both = new LinkedHashSet<>(results.get(i));

@@ -242,7 +242,10 @@ final class MentionBatch {
 		return searcher;
 	}
 
-	/** A searcher over one mention alone with every field {@link MentionAnalysis#document} gives it; kept for the batch. */
+	/**
+	 * A searcher over one mention alone with every field {@link MentionAnalysis#document} gives it; kept for the
+	 * batch.
+	 */
 	IndexSearcher fullSearcher(int document) {
 		if (this.fullSearchers == null) {
 			this.fullSearchers = new IndexSearcher[this.documents.size()];
