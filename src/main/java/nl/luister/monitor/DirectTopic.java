@@ -234,7 +234,8 @@ final class DirectTopic {
 		return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
 	}
 
-	private static boolean isEmpty(long[] bits) {
+	/** Whether a bit set of a batch holds no document. */
+	static boolean isEmpty(long[] bits) {
 		for (long word : bits) {
 			if (word != 0) {
 				return false;

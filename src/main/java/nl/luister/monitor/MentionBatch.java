@@ -143,28 +143,20 @@ final class MentionBatch {
 	Document presearchDocument(boolean dutch, boolean english, boolean affixes, IndexedTerms indexed) {
 		Map<String, Set<String>> union = new LinkedHashMap<>();
 		for (String base : List.of(MentionAnalysis.TEXT, MentionAnalysis.TITLE)) {
-			addNamed(union, base, indexed.named(base), terms(base).keySet());
+			addNamedTerms(union, indexed, base);
 			if (dutch) {
-				addNamed(union, base + "_nl", indexed.named(base + "_nl"), terms(base + "_nl").keySet());
+				addNamedTerms(union, indexed, base + "_nl");
 			}
 			if (english) {
-				addNamed(union, base + "_en", indexed.named(base + "_en"), terms(base + "_en").keySet());
+				addNamedTerms(union, indexed, base + "_en");
 			}
-			if (affixes) {
-				Set<String> prefixes = indexed.named("pfx." + base);
-				Set<String> suffixes = indexed.named("sfx." + base);
-				Set<String> grams = indexed.named("ngr." + base);
+			if (affixes && namesAffixes(indexed, base)) {
 				for (String token : terms(base).keySet()) {
-					String[][] both = this.affixes.computeIfAbsent(token, MentionAnalysis::affixes);
-					addNamed(union, "pfx." + base, prefixes, both[0]);
-					addNamed(union, "sfx." + base, suffixes, both[1]);
-					if (!grams.isEmpty()) {
-						addNamed(union, "ngr." + base, grams, this.grams.computeIfAbsent(token, MentionAnalysis::grams));
-					}
+					addNamedAffixes(union, indexed, base, token);
 				}
 			}
 		}
-		addNamed(union, MentionAnalysis.RAW, indexed.named(MentionAnalysis.RAW), terms(MentionAnalysis.RAW).keySet());
+		addNamedTerms(union, indexed, MentionAnalysis.RAW);
 		Set<String> pairs = indexed.named(MentionAnalysis.PAIRS);
 		if (!pairs.isEmpty()) {
 			for (String[] words : text(MentionAnalysis.TEXT)) {
@@ -181,15 +173,39 @@ final class MentionBatch {
 				String field = keyword[0];
 				addNamed(union, field, indexed.named(field), keyword[1]);
 				if (affixes && MentionAnalysis.PREFIXED.contains(field)) {
-					String[][] both = this.affixes.computeIfAbsent(keyword[1], MentionAnalysis::affixes);
-					addNamed(union, "pfx." + field, indexed.named("pfx." + field), both[0]);
-					addNamed(union, "sfx." + field, indexed.named("sfx." + field), both[1]);
-					addNamed(union, "ngr." + field, indexed.named("ngr." + field),
-							this.grams.computeIfAbsent(keyword[1], MentionAnalysis::grams));
+					addNamedAffixes(union, indexed, field, keyword[1]);
 				}
 			}
 		}
 		return MentionAnalysis.termsDocument(union);
+	}
+
+	/** A field's terms in this batch that some topic names; the batch's terms of the field only worked out if any is. */
+	private void addNamedTerms(Map<String, Set<String>> union, IndexedTerms indexed, String field) {
+		Set<String> named = indexed.named(field);
+		if (!named.isEmpty()) {
+			addNamed(union, field, named, terms(field).keySet());
+		}
+	}
+
+	private static boolean namesAffixes(IndexedTerms indexed, String base) {
+		return !indexed.named("pfx." + base).isEmpty() || !indexed.named("sfx." + base).isEmpty()
+				|| !indexed.named("ngr." + base).isEmpty();
+	}
+
+	/** The prefix, suffix and gram terms of one word (or keyword value) of {@code base} that some topic names. */
+	private void addNamedAffixes(Map<String, Set<String>> union, IndexedTerms indexed, String base, String word) {
+		Set<String> prefixes = indexed.named("pfx." + base);
+		Set<String> suffixes = indexed.named("sfx." + base);
+		if (!prefixes.isEmpty() || !suffixes.isEmpty()) {
+			String[][] both = this.affixes.computeIfAbsent(word, MentionAnalysis::affixes);
+			addNamed(union, "pfx." + base, prefixes, both[0]);
+			addNamed(union, "sfx." + base, suffixes, both[1]);
+		}
+		Set<String> grams = indexed.named("ngr." + base);
+		if (!grams.isEmpty()) {
+			addNamed(union, "ngr." + base, grams, this.grams.computeIfAbsent(word, MentionAnalysis::grams));
+		}
 	}
 
 	private static void addNamed(Map<String, Set<String>> union, String field, Set<String> named, String... terms) {
@@ -219,8 +235,7 @@ final class MentionBatch {
 		if (this.searchers == null) {
 			this.searchers = new IndexSearcher[this.documents.size()];
 		}
-		IndexSearcher searcher = this.searchers[document];
-		if (searcher == null) {
+		if (this.searchers[document] == null) {
 			MemoryIndex index = new MemoryIndex();
 			for (String field : this.luceneFields) {
 				if (field.equals(MentionAnalysis.FOLLOWERS)) {
@@ -235,11 +250,9 @@ final class MentionBatch {
 					index.addField(MentionAnalysis.wordsField(field, words), MentionAnalysis.ANALYZER);
 				}
 			}
-			searcher = index.createSearcher();
-			searcher.setQueryCache(null);
-			this.searchers[document] = searcher;
+			this.searchers[document] = uncached(index);
 		}
-		return searcher;
+		return this.searchers[document];
 	}
 
 	/**
@@ -250,12 +263,16 @@ final class MentionBatch {
 		if (this.fullSearchers == null) {
 			this.fullSearchers = new IndexSearcher[this.documents.size()];
 		}
-		IndexSearcher searcher = this.fullSearchers[document];
-		if (searcher == null) {
-			searcher = MentionAnalysis.memoryIndex(this.documents.get(document)).createSearcher();
-			searcher.setQueryCache(null);
-			this.fullSearchers[document] = searcher;
+		if (this.fullSearchers[document] == null) {
+			this.fullSearchers[document] = uncached(MentionAnalysis.memoryIndex(this.documents.get(document)));
 		}
+		return this.fullSearchers[document];
+	}
+
+	/** A searcher of a one-mention index without the query cache (a query is run on it once or twice). */
+	private static IndexSearcher uncached(MemoryIndex index) {
+		IndexSearcher searcher = index.createSearcher();
+		searcher.setQueryCache(null);
 		return searcher;
 	}
 

@@ -119,11 +119,7 @@ final class VerifyingMatcher extends CandidateMatcher<QueryMatch> {
 		void add(String topicId, long[] documents) {
 			long[] known = this.byTopic.get(topicId);
 			if (known == null) {
-				boolean any = false;
-				for (long word : documents) {
-					any |= word != 0;
-				}
-				if (any) {
+				if (!DirectTopic.isEmpty(documents)) {
 					this.byTopic.put(topicId, documents.clone());
 				}
 				return;
