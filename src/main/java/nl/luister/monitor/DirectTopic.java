@@ -21,8 +21,7 @@ import org.apache.lucene.util.automaton.CharacterRunAutomaton;
  * and suffix filter terms Lucene's form carries beside a wildcard word are left out: they only serve the
  * presearcher, and a word that matches the wildcard has them.
  *
- * <p>Thread-safe: immutable but for the memo of {@link #firstAsk}; the bit sets it returns are new or taken from the
- * batch, and never changed.
+ * <p>Thread-safe: immutable; the bit sets it returns are new or taken from the batch, and never changed.
  */
 final class DirectTopic {
 
@@ -32,9 +31,6 @@ final class DirectTopic {
 
 	/** For a form that is not exact, the Lucene query that verifies the topic ({@code null} when not given). */
 	private final Query verification;
-
-	/** See {@link #firstAsk}: written without synchronisation on purpose. */
-	private Object lastAsked;
 
 	private DirectTopic(Node root, boolean exact, Query verification) {
 		this.root = root;
@@ -74,26 +70,6 @@ final class DirectTopic {
 	/** Whether {@link #matches} is the topic's answer, rather than a condition every match meets. */
 	boolean exact() {
 		return this.exact;
-	}
-
-	/**
-	 * Whether this is the first time the calling thread asks in this round (one verification of one batch against
-	 * one query index): the monitor offers a topic split at a top-level {@code OR} once per part, and the direct
-	 * form answers for the whole topic at the first. Only the calling thread's own round can compare equal here, so
-	 * the unsynchronised field is safe: a thread that sees another's write merely verifies the topic twice, with the
-	 * same answer.
-	 */
-	boolean firstAsk(Object round) {
-		if (this.lastAsked instanceof Asked asked && asked.round() == round) {
-			return false;
-		}
-		this.lastAsked = new Asked(round);
-		return true;
-	}
-
-	/** The last round asked about. */
-	private record Asked(Object round) {
-
 	}
 
 	/**
@@ -219,15 +195,17 @@ final class DirectTopic {
 	private static Node wildcard(String field, QueryNode.Word word) {
 		String text = word.text();
 		if (word.prefix()) {
-			return new WildcardNode(field + "\u0000" + text, field, text.substring(0, text.length() - 1), null);
+			return new WildcardNode(field + "\u0000" + text, field, text.substring(0, text.length() - 1), "", null);
 		}
 		// Lucene reads a backslash as an escape; the literal start is then only known up to it.
 		String literal = word.literalPrefix();
 		int escape = literal.indexOf('\\');
 		CharacterRunAutomaton automaton = new CharacterRunAutomaton(WildcardQuery.toAutomaton(
 				new org.apache.lucene.index.Term(field, text), LuceneQueries.DETERMINIZE_WORK_LIMIT));
+		int last = Math.max(text.lastIndexOf('*'), text.lastIndexOf('?'));
+		String suffix = (text.indexOf('\\') >= 0) ? "" : text.substring(last + 1);
 		return new WildcardNode(field + "\u0000" + text, field, (escape >= 0) ? literal.substring(0, escape) : literal,
-				automaton);
+				suffix, automaton);
 	}
 
 	private static int clamp(long value) {
@@ -325,10 +303,12 @@ final class DirectTopic {
 
 	/**
 	 * A word with {@code *} or {@code ?}: the batch's terms of the field that start with the literal prefix, checked
-	 * with Lucene's wildcard automaton ({@code null}: a trailing {@code *} only, so the prefix is all). Worked out once
-	 * per batch for each field and word ({@code key}): many topics share words like {@code bezorg*}.
+	 * with Lucene's wildcard automaton ({@code null}: a trailing {@code *} only, so the prefix is all) after the cheap
+	 * test of the literal end ({@code suffix}: the letters after the last wildcard, empty when the word has an escape).
+	 * Worked out once per batch for each field and word ({@code key}): many topics share words like {@code bezorg*}.
 	 */
-	private record WildcardNode(String key, String field, String prefix, CharacterRunAutomaton automaton) implements Node {
+	private record WildcardNode(String key, String field, String prefix, String suffix,
+			CharacterRunAutomaton automaton) implements Node {
 
 		@Override
 		public long[] eval(MentionBatch batch) {
@@ -343,7 +323,7 @@ final class DirectTopic {
 			}
 			long[] result = batch.none();
 			for (int i = from; i < terms.length && terms[i].startsWith(this.prefix); i++) {
-				if (this.automaton == null || this.automaton.run(terms[i])) {
+				if (this.automaton == null || (terms[i].endsWith(this.suffix) && this.automaton.run(terms[i]))) {
 					long[] bits = batch.documents(this.field, terms[i]);
 					for (int w = 0; w < result.length; w++) {
 						result[w] |= bits[w];

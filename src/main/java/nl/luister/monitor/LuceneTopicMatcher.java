@@ -116,16 +116,6 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	/** Whether candidates are verified by {@link VerifyingMatcher} (direct forms first) or the monitor's own matcher. */
 	private final boolean directVerification;
 
-	/**
-	 * The direct form of every topic in the main index that has one, by the monitor's query id (the topic id); it
-	 * changes with the main index (at a merge, while the topic is still shadowed), so a candidate from the main index
-	 * is never verified by a newer or older form than its own query.
-	 */
-	private final Map<String, DirectTopic> direct = new ConcurrentHashMap<>();
-
-	/** The same for the topics of the fresh index, changed before a changed topic becomes visible there. */
-	private final Map<String, DirectTopic> freshDirect = new ConcurrentHashMap<>();
-
 	private final Object writeLock = new Object();
 
 	/** Held while the main index is written: by a merge, and by {@link #replaceAll}. */
@@ -246,16 +236,11 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		List<MonitorQuery> compiled = new ArrayList<>(standing.size());
 		List<Compiled> topics = new ArrayList<>(standing.size());
 		Map<Long, Query> byId = new HashMap<>();
-		Map<String, DirectTopic> directById = new HashMap<>();
 		for (StandingQuery query : standing) {
 			Compiled topic = compile(query);
 			topics.add(topic);
-			MonitorQuery mq = topic.query();
-			compiled.add(mq);
-			byId.put(query.topicId(), mq.getQuery());
-			if (topic.direct() != null) {
-				directById.put(mq.getId(), topic.direct());
-			}
+			compiled.add(topic.query());
+			byId.put(query.topicId(), topic.lucene());
 		}
 		synchronized (this.mergeLock) {
 			synchronized (this.writeLock) {
@@ -264,8 +249,8 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 				}
 				IndexedTerms terms = new IndexedTerms();
 				for (Compiled topic : topics) {
-					noteAffixes(topic.query().getQuery());
-					terms.add(topic.query().getQuery(), topic.verification());
+					noteAffixes(topic.lucene());
+					terms.add(topic.lucene(), topic.verification());
 				}
 				this.indexed = terms;
 				try {
@@ -295,9 +280,6 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 				this.stale.clear();
 				this.queries.putAll(byId);
 				this.queries.keySet().retainAll(byId.keySet());
-				this.direct.putAll(directById);
-				this.direct.keySet().retainAll(directById.keySet());
-				this.freshDirect.clear();
 			}
 		}
 	}
@@ -308,8 +290,8 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		MonitorQuery compiled = topic.query();
 		synchronized (this.writeLock) {
 			noteStemming(query.stemming());
-			noteAffixes(compiled.getQuery());
-			this.indexed.add(compiled.getQuery(), topic.verification());
+			noteAffixes(topic.lucene());
+			this.indexed.add(topic.lucene(), topic.verification());
 			try {
 				this.fresh.register(compiled);
 			}
@@ -318,11 +300,9 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			}
 			String id = compiled.getId();
 			this.stale.remove(id);
-			// the fresh version is hidden until the view below shows it: its form goes in first
-			putOrRemove(this.freshDirect, id, topic.direct());
 			this.view = new View(with(this.view.shadowed(), id), with(this.view.fresh(), id));
 			this.pending.put(query.topicId(), topic);
-			this.queries.put(query.topicId(), compiled.getQuery());
+			this.queries.put(query.topicId(), topic.lucene());
 			scheduleMerge();
 		}
 	}
@@ -339,15 +319,6 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 				this.stale.add(id);
 			}
 			scheduleMerge();
-		}
-	}
-
-	private static void putOrRemove(Map<String, DirectTopic> forms, String id, DirectTopic form) {
-		if (form != null) {
-			forms.put(id, form);
-		}
-		else {
-			forms.remove(id);
 		}
 	}
 
@@ -431,9 +402,6 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 				batch.forEach((id, version) -> {
 					if (this.pending.get(id) == version) {
 						this.pending.remove(id);
-						// still shadowed in the main index until the view below: its form changes with it
-						putOrRemove(this.direct, Long.toString(id),
-								(version instanceof Compiled topic) ? topic.direct() : null);
 						shadowed.remove(Long.toString(id));
 						if (fresh.remove(Long.toString(id))) {
 							this.stale.add(Long.toString(id));
@@ -461,7 +429,6 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			}
 			try {
 				this.fresh.deleteById(List.copyOf(this.stale));
-				this.freshDirect.keySet().removeAll(this.stale);
 				this.stale.clear();
 			}
 			catch (IOException ex) {
@@ -503,10 +470,10 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		this.matching.readLock().lock();
 		try {
 			View seen = this.view;
-			collect(this.monitor, this.direct, docs, mentions, batch, seen.shadowed()::contains, results);
+			collect(this.monitor, docs, mentions, batch, seen.shadowed()::contains, results);
 			if (!seen.fresh().isEmpty()) {
 				List<Set<Long>> freshResults = new ArrayList<>(batch.size());
-				collect(this.fresh, this.freshDirect, docs, mentions, batch, id -> !seen.fresh().contains(id),
+				collect(this.fresh, docs, mentions, batch, id -> !seen.fresh().contains(id),
 						freshResults);
 				for (int i = 0; i < batch.size(); i++) {
 					if (!freshResults.get(i).isEmpty()) {
@@ -533,13 +500,12 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 	 * {@link VerifyingMatcher} says which mentions each candidate matches; otherwise the monitor indexes and verifies
 	 * every mention itself.
 	 */
-	private void collect(Monitor index, Map<String, DirectTopic> forms, Document[] docs, MentionBatch mentions,
+	private void collect(Monitor index, Document[] docs, MentionBatch mentions,
 			List<MatchDocument> batch, java.util.function.Predicate<String> hidden, List<Set<Long>> results)
 			throws IOException {
 		if (mentions != null) {
 			VerifyingMatcher.Verified verified = new VerifyingMatcher.Verified(mentions.size());
-			MatchingQueries<QueryMatch> matches = index.match(docs[0], VerifyingMatcher.factory(mentions, forms,
-					verified));
+			MatchingQueries<QueryMatch> matches = index.match(docs[0], VerifyingMatcher.factory(mentions, verified));
 			this.candidates.addAndGet(matches.getQueriesRun());
 			results.addAll(verified.byDocument(hidden));
 			retryErrors(matches.getErrors(), batch, results, hidden);
@@ -623,8 +589,12 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 		}
 	}
 
-	/** A topic as the monitor indexes it, and its direct form ({@code null} when it has none). */
-	private record Compiled(MonitorQuery query, DirectTopic direct) {
+	/**
+	 * A topic as the monitor indexes it ({@code query}: with direct verification a {@link DirectFormQuery} carrying
+	 * its direct form, when it has one), its compiled Lucene query, and its direct form ({@code null} when it has
+	 * none).
+	 */
+	private record Compiled(MonitorQuery query, Query lucene, DirectTopic direct) {
 
 		/** The query Lucene verifies the topic with on each mention's words, or {@code null} when it does not. */
 		Query verification() {
@@ -633,7 +603,7 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 
 	}
 
-	private static Compiled compile(StandingQuery query) {
+	private Compiled compile(StandingQuery query) {
 		TopicQuery parsed;
 		try {
 			parsed = TopicQuery.parse(query.query(), query.stemming());
@@ -642,8 +612,9 @@ public final class LuceneTopicMatcher implements TopicMatcher, Closeable {
 			throw new QuerySyntaxError("topic " + query.topicId() + ": " + ex.getMessage(), ex.column());
 		}
 		Query lucene = LuceneQueries.prerewritten(parsed.lucene());
-		return new Compiled(new MonitorQuery(Long.toString(query.topicId()), lucene, null, Map.of()),
-				DirectTopic.compile(parsed.root(), parsed.stemming(), lucene));
+		DirectTopic direct = DirectTopic.compile(parsed.root(), parsed.stemming(), lucene);
+		Query stored = (this.directVerification && direct != null) ? new DirectFormQuery(lucene, direct) : lucene;
+		return new Compiled(new MonitorQuery(Long.toString(query.topicId()), stored, null, Map.of()), lucene, direct);
 	}
 
 	/** The topics the presearcher picks for one mention, without verifying them (diagnostics and benchmarks). */

@@ -18,14 +18,14 @@ import org.apache.lucene.search.Query;
 
 /**
  * Verifies the candidate topics of a batch, which the monitor presearched as one document
- * ({@link MentionBatch#presearchDocument}). A topic with an exact {@link DirectTopic direct form} is checked once per
- * batch (a top-level {@code OR} the monitor split into several candidates included) over the batch's own analysis
+ * ({@link MentionBatch#presearchDocument}). A topic with an exact {@link DirectTopic direct form} (which its stored
+ * query carries: {@link DirectFormQuery}) is checked once per batch over the batch's own analysis
  * ({@link MentionBatch}). Any other topic (proximity, sloppy phrases, wildcard phrases) is first held to its direct
  * form's necessary condition, and only the mentions that meet it are checked by Lucene, once for the whole topic
  * ({@link DirectTopic#verification}), each against an in-memory index of that mention's words alone
  * ({@link MentionBatch#searcher}), built only when some topic needs it. A candidate without a direct form is checked
- * by Lucene on every mention. Which mentions a
- * topic matches goes to {@link Verified}, not to the monitor (whose one document stands for the whole batch).
+ * by Lucene on every mention. Which mentions a topic matches goes to {@link Verified}, not to the monitor (whose one
+ * document stands for the whole batch).
  *
  * <p>One instance per batch and query index, used by the matching thread only.
  */
@@ -33,38 +33,28 @@ final class VerifyingMatcher extends CandidateMatcher<QueryMatch> {
 
 	private final MentionBatch batch;
 
-	private final Map<String, DirectTopic> direct;
-
 	private final Verified verified;
 
-	private VerifyingMatcher(IndexSearcher searcher, MentionBatch batch, Map<String, DirectTopic> direct,
-			Verified verified) {
+	private VerifyingMatcher(IndexSearcher searcher, MentionBatch batch, Verified verified) {
 		super(searcher);
 		this.batch = batch;
-		this.direct = direct;
 		this.verified = verified;
 	}
 
-	/**
-	 * A factory for one batch; {@code direct} holds the direct form of every topic that has one, by topic id, and
-	 * {@code verified} receives the matches.
-	 */
-	static MatcherFactory<QueryMatch> factory(MentionBatch batch, Map<String, DirectTopic> direct, Verified verified) {
-		return (searcher) -> new VerifyingMatcher(searcher, batch, direct, verified);
+	/** A factory for one batch; {@code verified} receives the matches. */
+	static MatcherFactory<QueryMatch> factory(MentionBatch batch, Verified verified) {
+		return (searcher) -> new VerifyingMatcher(searcher, batch, verified);
 	}
 
 	@Override
 	public void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
-		DirectTopic topic = this.direct.get(queryId);
-		if (topic == null) {
-			// no direct form (a topic the monitor has before the direct forms are updated): Lucene checks every
-			// mention, on an index of all its fields
+		if (!(matchQuery instanceof DirectFormQuery form)) {
+			// no direct form (e.g. NOT (a NEAR/2 b) alone; the monitor may offer each part of a top-level OR):
+			// Lucene checks every mention, on an index of all its fields
 			verifyEach(queryId, matchQuery, this.batch.all(), true);
 			return;
 		}
-		if (!topic.firstAsk(this)) {
-			return;
-		}
+		DirectTopic topic = form.direct();
 		long[] documents = topic.matches(this.batch);
 		if (topic.exact()) {
 			this.verified.add(queryId, documents);

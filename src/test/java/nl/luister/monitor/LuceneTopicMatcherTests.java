@@ -1,5 +1,6 @@
 package nl.luister.monitor;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -108,6 +109,24 @@ class LuceneTopicMatcherTests {
 		// and the mentions do tell the topics apart (each field decides somewhere)
 		assertThat(matched).containsExactly(Set.of(1L, 2L, 3L, 5L, 6L, 8L), Set.of(5L), Set.of(2L, 5L, 6L),
 				Set.of(4L, 8L), Set.of(), Set.of(7L), Set.of());
+	}
+
+	@Test
+	void keepsNoMentionOfABatchOnceItIsMatched() {
+		// direct verification, Lucene behind a condition (with and without a part it leaves out), both indexes
+		this.matcher.replaceAll(List.of(new StandingQuery(1, "pakket"), new StandingQuery(2, "pakket NEAR/2 kwijt"),
+				new StandingQuery(3, "kwijt -(doos NEAR/2 kwijt)")));
+		this.matcher.put(new StandingQuery(4, "pak* OR kwijt"));
+		List<WeakReference<MatchDocument>> mentions = new ArrayList<>();
+		for (int round = 0; round < 3; round++) {
+			MatchDocument mention = doc("mijn pakket is kwijt " + round);
+			mentions.add(new WeakReference<>(mention));
+			assertThat(this.matcher.match(List.of(mention, doc("de doos is kwijt"))).get(0)).contains(1L, 2L, 3L, 4L);
+		}
+		for (int attempt = 0; attempt < 20 && mentions.stream().anyMatch((ref) -> ref.get() != null); attempt++) {
+			System.gc();
+		}
+		assertThat(mentions).as("a matched batch is not held on to").allMatch((ref) -> ref.get() == null);
 	}
 
 	@Test
