@@ -49,8 +49,8 @@ final class VerifyingMatcher extends CandidateMatcher<QueryMatch> {
 	@Override
 	public void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
 		if (!(matchQuery instanceof DirectFormQuery form)) {
-			// no direct form (e.g. NOT (a NEAR/2 b) alone; the monitor may offer each part of a top-level OR):
-			// Lucene checks every mention, on an index of all its fields
+			// no direct form (a safeguard: every topic the parser accepts has one; the monitor may offer each part
+			// of such a query's top-level OR): Lucene checks every mention, on an index of all its fields
 			verifyEach(queryId, matchQuery, this.batch.all(), true);
 			return;
 		}
